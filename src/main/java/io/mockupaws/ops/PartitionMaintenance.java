@@ -1,0 +1,37 @@
+package io.mockupaws.ops;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps monthly partitions of the partitioned tables at least {@value #MONTHS_AHEAD} months ahead, so an insert
+ * never finds its month missing. Runs at start-up and daily; idempotent and safe on several instances at once.
+ */
+@Component
+public class PartitionMaintenance {
+
+    static final int MONTHS_AHEAD = 3;
+    private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
+    private final JdbcClient jdbc;
+
+    PartitionMaintenance(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "0 17 1 * * *", zone = "UTC")
+    public int ensurePartitions() {
+        int created = jdbc.sql("""
+                        SELECT mockupaws_ensure_monthly_partitions('scenario_logs',
+                               (now() AT TIME ZONE 'UTC')::date,
+                               ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
+                .param("ahead", MONTHS_AHEAD).query(Integer.class).single();
+        if (created > 0) log.info("Created {} monthly partition(s) of scenario_logs", created);
+        return created;
+    }
+}

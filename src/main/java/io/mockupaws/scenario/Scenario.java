@@ -1,0 +1,20 @@
+package io.mockupaws.scenario;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A simulated pipeline whose cost mockupAWS predicts from the traffic it receives while running. */
+public record Scenario(
+        UUID id,
+        String name,
+        String description,
+        ScenarioStatus status,
+        String region,
+        List<String> tags,
+        PipelineConfig pipeline,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant archivedAt) {}

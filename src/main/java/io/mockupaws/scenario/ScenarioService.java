@@ -1,0 +1,90 @@
+package io.mockupaws.scenario;
+
+import io.mockupaws.platform.web.ApiException;
+import io.mockupaws.platform.web.PageResult;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Scenario use cases: create, read, change, list, and the lifecycle state machine. */
+@Service
+public class ScenarioService {
+
+    private final ScenarioRepository scenarios;
+
+    ScenarioService(ScenarioRepository scenarios) {
+        this.scenarios = scenarios;
+    }
+
+    public Scenario create(ScenarioRequests.Create c) {
+        List<String> tags = c.tags() == null ? List.of() : c.tags().stream().map(String::strip).distinct().toList();
+        return scenarios.insert(c.name().strip(), c.description() == null ? "" : c.description(),
+                c.region() == null ? "us-east-1" : c.region(), tags,
+                c.pipeline() == null ? PipelineConfig.defaults() : c.pipeline());
+    }
+
+    public Scenario get(UUID id) {
+        return scenarios.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Archived scenarios are frozen records; anything else may change (a new config re-prices its history). */
+    @Transactional
+    public Scenario update(UUID id, ScenarioRequests.Update u) {
+        return scenarios.updateUnlessArchived(id, u).orElseThrow(() -> {
+            Scenario s = get(id);
+            return ApiException.conflict("scenario-archived", "Scenario " + id + " is archived and can no longer be changed")
+                    .with("status", s.status());
+        });
+    }
+
+    /** A running scenario is receiving traffic: stop it first. Its events and metrics go with it. */
+    @Transactional
+    public void delete(UUID id) {
+        ScenarioStatus status = scenarios.lockForUpdate(id).orElseThrow(() -> notFound(id));
+        if (status == ScenarioStatus.RUNNING) {
+            throw ApiException.conflict("scenario-running", "Scenario " + id + " is running; stop it before deleting it")
+                    .with("status", status);
+        }
+        scenarios.delete(id);
+    }
+
+    public Scenario start(UUID id) {
+        return transition(id, ScenarioStatus.DRAFT, ScenarioStatus.RUNNING, "start");
+    }
+
+    public Scenario stop(UUID id) {
+        return transition(id, ScenarioStatus.RUNNING, ScenarioStatus.COMPLETED, "stop");
+    }
+
+    public Scenario archive(UUID id) {
+        return transition(id, ScenarioStatus.COMPLETED, ScenarioStatus.ARCHIVED, "archive");
+    }
+
+    public PageResult<Scenario> list(ScenarioQuery q) {
+        return new PageResult<>(scenarios.list(q), scenarios.count(q), q.page(), q.pageSize());
+    }
+
+    private Scenario transition(UUID id, ScenarioStatus from, ScenarioStatus to, String action) {
+        return scenarios.transition(id, from, to).orElseThrow(() -> {
+            Scenario current = get(id);
+            return ApiException.conflict("invalid-state-transition",
+                            "Cannot " + action + " scenario " + id + ": it is " + current.status() + ", and only a "
+                                    + from + " scenario can be " + pastTense(action))
+                    .with("current_status", current.status())
+                    .with("required_status", from);
+        });
+    }
+
+    private static String pastTense(String action) {
+        return switch (action) {
+            case "stop" -> "stopped";
+            case "start" -> "started";
+            default -> action + "d";
+        };
+    }
+
+    static ApiException notFound(UUID id) {
+        return ApiException.notFound("scenario-not-found", "No scenario with id " + id);
+    }
+}

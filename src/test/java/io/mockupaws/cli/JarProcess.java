@@ -1,0 +1,41 @@
+package io.mockupaws.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar the way a user does: {@code java -jar target/mockupaws.jar ...}. */
+final class JarProcess {
+
+    static final Path JAR = Path.of(System.getProperty("mockupaws.jar", "target/mockupaws.jar"));
+    static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    record Result(int exit, String out) {}
+
+    private JarProcess() {}
+
+    static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    static Result run(Map<String, String> env, String... args) throws Exception {
+        Path log = Files.createTempFile("mockupaws-cli", ".log");
+        Process p = start(env, log, args);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("command did not finish: " + List.of(args) + "\n" + Files.readString(log));
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Result(p.exitValue(), out);
+    }
+}
