@@ -1,5 +1,6 @@
 package io.mockupaws.scenario;
 
+import io.mockupaws.pricing.PipelineConfig;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +54,15 @@ class ScenarioRepository {
     Optional<ScenarioStatus> lockForUpdate(UUID id) {
         return jdbc.sql("SELECT status FROM scenarios WHERE id = :id FOR UPDATE").param("id", id)
                 .query((rs, n) -> ScenarioStatus.of(rs.getString(1))).optional();
+    }
+
+    /** Share-locks the scenarios (in id order, so concurrent callers cannot deadlock) and returns their states. */
+    java.util.Map<UUID, ScenarioStatus> shareLock(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, ScenarioStatus> states = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, status FROM scenarios WHERE id = ANY(:ids) ORDER BY id FOR SHARE")
+                .param("ids", ids.stream().sorted().toArray(UUID[]::new))
+                .query((rs, n) -> states.put(rs.getObject(1, UUID.class), ScenarioStatus.of(rs.getString(2)))).list();
+        return states;
     }
 
     /** Applies the update unless the scenario is archived; empty when nothing matched. */

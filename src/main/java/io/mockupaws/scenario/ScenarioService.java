@@ -1,5 +1,6 @@
 package io.mockupaws.scenario;
 
+import io.mockupaws.pricing.PipelineConfig;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.PageResult;
 import java.util.List;
@@ -47,6 +48,27 @@ public class ScenarioService {
                     .with("status", status);
         }
         scenarios.delete(id);
+    }
+
+    /**
+     * For ingest: within the caller's transaction, holds a share lock on each scenario until that transaction ends
+     * and fails unless every one is running. A stop (an UPDATE of the row) waits for the lock, so no event is counted
+     * after a stop has committed, and events committed before the stop are all counted.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void holdRunning(java.util.Collection<UUID> ids) {
+        var states = scenarios.shareLock(ids);
+        for (UUID id : ids.stream().sorted().toList()) {
+            ScenarioStatus status = states.get(id);
+            if (status == null) throw notFound(id);
+            if (status != ScenarioStatus.RUNNING) throw notRunning(id, status);
+        }
+    }
+
+    public static ApiException notRunning(UUID id, ScenarioStatus status) {
+        return ApiException.conflict("scenario-not-running", "Scenario " + id + " is " + status
+                        + "; it accepts traffic only while running (POST /api/v1/scenarios/" + id + "/start)")
+                .with("current_status", status);
     }
 
     public Scenario start(UUID id) {

@@ -1,4 +1,4 @@
-package io.mockupaws.scenario;
+package io.mockupaws.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,0 +1,18 @@
+package io.mockupaws.platform.web;
+
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TomcatConfig {
+
+    /**
+     * Answer "100 Continue" only when the application starts reading the body, so a request whose headers already
+     * fail (too large, unknown scenario, wrong type) is refused before the client uploads up to 16 MiB for nothing.
+     */
+    @Bean
+    TomcatConnectorCustomizer continueOnRead() {
+        return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+}
