@@ -41,18 +41,18 @@ class IngestRepository {
         this.dataSource = dataSource;
     }
 
+    /** The transaction's start time: every event of a transaction is received at the same instant. */
     Instant transactionTime() {
         return jdbc.sql("SELECT now()").query(Timestamp.class).single().toInstant();
     }
 
-    void copyEvents(UUID scenarioId, Instant receivedAt, List<ProfiledEvent> events) {
+    void copyEvents(Instant receivedAt, List<ProfiledEvent> events) {
         StringBuilder rows = new StringBuilder(events.size() * 700);
-        String scenario = scenarioId.toString();
         String received = receivedAt.toString();
         HexFormat hex = HexFormat.of();
         for (ProfiledEvent e : events) {
             EventProfile p = e.profile();
-            rows.append(scenario).append('\t').append(received).append('\t');
+            rows.append(e.scenarioId()).append('\t').append(received).append('\t');
             if (e.event().eventTime() == null) rows.append("\\N"); else rows.append(e.event().eventTime());
             rows.append('\t');
             if (e.source() == null) rows.append("\\N"); else escape(rows, e.source());
@@ -78,12 +78,22 @@ class IngestRepository {
         }
     }
 
-    /** Adds the request's events to the scenario's minute, its sources and its totals; returns the new totals. */
-    IngestTotals addAggregates(UUID scenarioId, Instant receivedAt, List<ProfiledEvent> events, int shard) {
-        long bytes = 0, blocks = 0, tokens = 0, chars = 0, piiEvents = 0;
+    /**
+     * Adds the events of one scenario's requests to its minute, its sources and its totals; returns the new totals.
+     * SQS send batching is counted per request (a request's last group is sent with it), so requests are kept apart.
+     */
+    IngestTotals addAggregates(UUID scenarioId, Instant receivedAt, List<List<ProfiledEvent>> requests, int shard) {
+        long bytes = 0, blocks = 0, tokens = 0, chars = 0, piiEvents = 0, count = 0;
         long[] pii = new long[PiiType.values().length];
-        TrafficAccumulator sends = new TrafficAccumulator(receivedAt);
+        long[] sendSums = new long[10];
         Map<String, long[]> bySource = new TreeMap<>();
+        for (List<ProfiledEvent> request : requests) {
+            TrafficAccumulator sends = new TrafficAccumulator(receivedAt);
+            for (ProfiledEvent e : request) sends.add(e.profile().sizeBytes(), e.profile().tokenCount());
+            long[] perRequest = sends.toWindow().sendRequestsByBatchSize();
+            for (int b = 0; b < 10; b++) sendSums[b] += perRequest[b];
+        }
+        List<ProfiledEvent> events = requests.stream().flatMap(List::stream).toList();
         for (ProfiledEvent e : events) {
             EventProfile p = e.profile();
             bytes += p.sizeBytes();
@@ -92,7 +102,7 @@ class IngestRepository {
             chars += p.charCount();
             if (p.hasPii()) piiEvents++;
             for (PiiType t : PiiType.values()) pii[t.ordinal()] += p.piiCount(t);
-            sends.add(p.sizeBytes(), p.tokenCount());
+            count++;
             long[] s = bySource.computeIfAbsent(e.source() == null ? "" : e.source(), k -> new long[5]);
             s[0]++;
             s[1] += p.sizeBytes();
@@ -100,7 +110,7 @@ class IngestRepository {
             s[3] += p.tokenCount();
             s[4] += p.hasPii() ? 1 : 0;
         }
-        Long[] sendRequests = java.util.Arrays.stream(sends.toWindow().sendRequestsByBatchSize()).boxed().toArray(Long[]::new);
+        Long[] sendRequests = java.util.Arrays.stream(sendSums).boxed().toArray(Long[]::new);
         Timestamp received = Timestamp.from(receivedAt);
 
         jdbc.sql("""
@@ -123,7 +133,7 @@ class IngestRepository {
                             pii_aws_access_key = m.pii_aws_access_key + EXCLUDED.pii_aws_access_key,
                             pii_jwt = m.pii_jwt + EXCLUDED.pii_jwt, pii_private_key = m.pii_private_key + EXCLUDED.pii_private_key""")
                 .param("scenario", scenarioId).param("received", received).param("shard", shard)
-                .param("events", events.size()).param("bytes", bytes).param("blocks", blocks).param("sends", sendRequests)
+                .param("events", count).param("bytes", bytes).param("blocks", blocks).param("sends", sendRequests)
                 .param("tokens", tokens).param("chars", chars).param("piiEvents", piiEvents)
                 .param("p0", pii[PiiType.EMAIL.ordinal()]).param("p1", pii[PiiType.US_SSN.ordinal()])
                 .param("p2", pii[PiiType.PAYMENT_CARD.ordinal()]).param("p3", pii[PiiType.PHONE.ordinal()])
@@ -132,29 +142,40 @@ class IngestRepository {
                 .param("p8", pii[PiiType.JWT.ordinal()]).param("p9", pii[PiiType.PRIVATE_KEY.ordinal()])
                 .update();
 
-        for (var s : bySource.entrySet()) {
-            long[] v = s.getValue();
-            jdbc.sql("""
-                            INSERT INTO scenario_source_stats AS s (scenario_id, source, shard, events, bytes, sqs_blocks, input_tokens, pii_events)
-                            VALUES (:scenario, :source, :shard, :events, :bytes, :blocks, :tokens, :pii)
-                            ON CONFLICT (scenario_id, source, shard) DO UPDATE SET
-                                events = s.events + EXCLUDED.events, bytes = s.bytes + EXCLUDED.bytes,
-                                sqs_blocks = s.sqs_blocks + EXCLUDED.sqs_blocks,
-                                input_tokens = s.input_tokens + EXCLUDED.input_tokens, pii_events = s.pii_events + EXCLUDED.pii_events""")
-                    .param("scenario", scenarioId).param("source", s.getKey()).param("shard", shard)
-                    .param("events", v[0]).param("bytes", v[1]).param("blocks", v[2]).param("tokens", v[3]).param("pii", v[4])
-                    .update();
+        int n = bySource.size();
+        String[] names = new String[n];
+        Long[][] cols = new Long[5][n];
+        int i = 0;
+        for (var src : bySource.entrySet()) {
+            names[i] = src.getKey();
+            for (int c = 0; c < 5; c++) cols[c][i] = src.getValue()[c];
+            i++;
         }
+        jdbc.sql("""
+                        INSERT INTO scenario_source_stats AS s (scenario_id, source, shard, events, bytes, sqs_blocks, input_tokens, pii_events)
+                        SELECT :scenario, u.source, :shard, u.events, u.bytes, u.blocks, u.tokens, u.pii
+                        FROM unnest(CAST(:sources AS text[]), CAST(:events AS bigint[]), CAST(:bytes AS bigint[]),
+                                    CAST(:blocks AS bigint[]), CAST(:tokens AS bigint[]), CAST(:pii AS bigint[]))
+                             AS u(source, events, bytes, blocks, tokens, pii)
+                        ORDER BY u.source
+                        ON CONFLICT (scenario_id, source, shard) DO UPDATE SET
+                            events = s.events + EXCLUDED.events, bytes = s.bytes + EXCLUDED.bytes,
+                            sqs_blocks = s.sqs_blocks + EXCLUDED.sqs_blocks,
+                            input_tokens = s.input_tokens + EXCLUDED.input_tokens, pii_events = s.pii_events + EXCLUDED.pii_events""")
+                .param("scenario", scenarioId).param("shard", shard).param("sources", names)
+                .param("events", cols[0]).param("bytes", cols[1]).param("blocks", cols[2]).param("tokens", cols[3])
+                .param("pii", cols[4])
+                .update();
 
         return jdbc.sql("""
                         WITH up AS (
                             INSERT INTO scenario_ingest_totals AS t (scenario_id, shard, events, bytes, sqs_blocks, input_tokens,
                                                                      pii_events, requests, last_event_at)
-                            VALUES (:scenario, :shard, :events, :bytes, :blocks, :tokens, :pii, 1, :received)
+                            VALUES (:scenario, :shard, :events, :bytes, :blocks, :tokens, :pii, :requests, :received)
                             ON CONFLICT (scenario_id, shard) DO UPDATE SET
                                 events = t.events + EXCLUDED.events, bytes = t.bytes + EXCLUDED.bytes,
                                 sqs_blocks = t.sqs_blocks + EXCLUDED.sqs_blocks, input_tokens = t.input_tokens + EXCLUDED.input_tokens,
-                                pii_events = t.pii_events + EXCLUDED.pii_events, requests = t.requests + 1,
+                                pii_events = t.pii_events + EXCLUDED.pii_events, requests = t.requests + EXCLUDED.requests,
                                 last_event_at = greatest(t.last_event_at, EXCLUDED.last_event_at)
                             RETURNING *)
                         SELECT sum(events) AS events, sum(bytes) AS bytes, sum(sqs_blocks) AS sqs_blocks,
@@ -163,8 +184,9 @@ class IngestRepository {
                         FROM (SELECT * FROM up
                               UNION ALL
                               SELECT * FROM scenario_ingest_totals WHERE scenario_id = :scenario AND shard <> :shard) all_shards""")
-                .param("scenario", scenarioId).param("shard", shard).param("events", events.size()).param("bytes", bytes)
+                .param("scenario", scenarioId).param("shard", shard).param("events", count).param("bytes", bytes)
                 .param("blocks", blocks).param("tokens", tokens).param("pii", piiEvents).param("received", received)
+                .param("requests", requests.size())
                 .query(IngestRepository::totals).single();
     }
 

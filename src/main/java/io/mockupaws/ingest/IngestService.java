@@ -7,65 +7,70 @@ import io.mockupaws.profiling.EventProfiler;
 import io.mockupaws.profiling.PiiDetector;
 import io.mockupaws.profiling.TokenCounter;
 import io.mockupaws.profiling.Tokenizers;
-import io.mockupaws.scenario.Scenario;
 import io.mockupaws.scenario.ScenarioService;
 import io.mockupaws.scenario.ScenarioStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ingest: events are profiled (outside any transaction: it is CPU work), then written with their aggregates in
- * one transaction that holds each scenario's share lock. A 2xx answer therefore means every event and every
- * counter is committed; any failure stores nothing.
+ * Ingest: events are profiled on the request's thread (CPU work, outside any transaction), then committed with
+ * their aggregates by the {@link IngestWriter} under each scenario's share lock. A 2xx answer therefore means every
+ * event and every counter is committed; any failure stores nothing of the request.
  */
 @Service
 public class IngestService {
 
     private final ScenarioService scenarios;
     private final IngestRepository repository;
-    private final TransactionTemplate tx;
+    private final IngestWriter writer;
+    private final ScenarioSnapshots snapshots;
     private final EventProfiler profiler = new EventProfiler(new PiiDetector(), IngestLimits.PREVIEW_CHARS);
 
-    IngestService(ScenarioService scenarios, IngestRepository repository, TransactionTemplate tx) {
+    IngestService(ScenarioService scenarios, IngestRepository repository, IngestWriter writer) {
         this.scenarios = scenarios;
         this.repository = repository;
-        this.tx = tx;
+        this.writer = writer;
+        this.snapshots = new ScenarioSnapshots(scenarios);
     }
 
     /** What one scenario received in one request. */
     record Accepted(UUID scenarioId, String tokenizer, List<ProfiledEvent> events, IngestTotals totals) {}
 
-    /** Ingests events for one or more scenarios, all or nothing. Keys keep the caller's order. */
+    /** Ingests events for one or more scenarios, all or nothing; returns once they are committed. */
     List<Accepted> ingest(Map<UUID, List<IncomingEvent>> byScenario) {
         Map<UUID, List<ProfiledEvent>> profiled = new LinkedHashMap<>();
         Map<UUID, String> tokenizers = new LinkedHashMap<>();
         for (var entry : byScenario.entrySet()) {
-            Scenario scenario = scenarios.get(entry.getKey());
-            if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(scenario.id(), scenario.status());
+            ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey());
+            if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(entry.getKey(), scenario.status());
             TokenCounter tokens = Tokenizers.forName(tokenizerFor(scenario.pipeline()));
-            tokenizers.put(scenario.id(), tokens.name());
-            profiled.put(scenario.id(), profile(entry.getValue(), tokens));
+            tokenizers.put(entry.getKey(), tokens.name());
+            profiled.put(entry.getKey(), profile(entry.getKey(), entry.getValue(), tokens));
         }
-        return tx.execute(status -> {
-            scenarios.holdRunning(profiled.keySet());
-            Instant now = repository.transactionTime();
-            int shard = ThreadLocalRandom.current().nextInt(IngestRepository.SHARDS);
-            List<Accepted> accepted = new ArrayList<>();
-            for (var entry : profiled.entrySet()) {
-                repository.copyEvents(entry.getKey(), now, entry.getValue());
-                IngestTotals totals = repository.addAggregates(entry.getKey(), now, entry.getValue(), shard);
-                accepted.add(new Accepted(entry.getKey(), tokenizers.get(entry.getKey()), entry.getValue(), totals));
-            }
-            return accepted;
-        });
+        Map<UUID, IngestTotals> totals = await(writer.submit(profiled));
+        List<Accepted> accepted = new ArrayList<>();
+        profiled.forEach((id, events) -> accepted.add(new Accepted(id, tokenizers.get(id), events, totals.get(id))));
+        return accepted;
+    }
+
+    private static Map<UUID, IngestTotals> await(java.util.concurrent.CompletableFuture<Map<UUID, IngestTotals>> done) {
+        try {
+            return done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ingest-timeout",
+                    "The events could not be committed within 60 s; none or all of them are stored — check /flush before resending");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     IngestTotals totals(UUID scenarioId) {
@@ -73,14 +78,14 @@ public class IngestService {
         return repository.totals(scenarioId);
     }
 
-    private List<ProfiledEvent> profile(List<IncomingEvent> events, TokenCounter tokens) {
+    private List<ProfiledEvent> profile(UUID scenarioId, List<IncomingEvent> events, TokenCounter tokens) {
         List<ProfiledEvent> out = new ArrayList<>(events.size());
         for (IncomingEvent e : events) {
             // A message of more than 1 MiB characters is too large in any encoding: refuse it before profiling it.
             if (e.message().length() > IngestLimits.MAX_EVENT_BYTES) throw tooLarge(e, e.message().length());
             EventProfile p = profiler.profile(e.message(), tokens);
             if (p.sizeBytes() > IngestLimits.MAX_EVENT_BYTES) throw tooLarge(e, p.sizeBytes());
-            out.add(new ProfiledEvent(e, cleanSource(e.source()), p));
+            out.add(new ProfiledEvent(scenarioId, e, cleanSource(e.source()), p));
         }
         return out;
     }

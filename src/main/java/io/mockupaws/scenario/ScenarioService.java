@@ -65,6 +65,15 @@ public class ScenarioService {
         }
     }
 
+    /**
+     * For ingest's group commit: within the caller's transaction, share-locks the scenarios (until it ends) and
+     * returns their states; a missing scenario is absent from the map.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Map<UUID, ScenarioStatus> shareLockStates(java.util.Collection<UUID> ids) {
+        return scenarios.shareLock(ids);
+    }
+
     public static ApiException notRunning(UUID id, ScenarioStatus status) {
         return ApiException.conflict("scenario-not-running", "Scenario " + id + " is " + status
                         + "; it accepts traffic only while running (POST /api/v1/scenarios/" + id + "/start)")

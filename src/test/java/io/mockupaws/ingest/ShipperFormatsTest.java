@@ -24,7 +24,7 @@ class ShipperFormatsTest extends IngestTestBase {
     private record Row(String source, Instant eventTime, String preview, int sizeBytes) {}
 
     private List<Row> rows(String scenario) {
-        return jdbc.sql("SELECT source, event_time, preview, size_bytes FROM scenario_logs WHERE scenario_id = :s ORDER BY id")
+        return jdbc.sql("SELECT source, event_time, preview, size_bytes FROM scenario_logs WHERE scenario_id = :s ORDER BY received_at, id")
                 .param("s", UUID.fromString(scenario))
                 .query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getInt(4))).list();

@@ -1,0 +1,40 @@
+package io.mockupaws.ingest;
+
+import io.mockupaws.pricing.PipelineConfig;
+import io.mockupaws.scenario.Scenario;
+import io.mockupaws.scenario.ScenarioService;
+import io.mockupaws.scenario.ScenarioStatus;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What ingest needs to know of a scenario before profiling (its model's tokenizer, and whether it can take
+ * traffic at all), remembered for one second so a stream of small requests does not read the scenario each time.
+ * Only a fast path: the authoritative "is it running" check happens under the share lock in the write transaction,
+ * so a stale entry can never let an event in after a stop.
+ */
+final class ScenarioSnapshots {
+
+    private static final long TTL_NANOS = 1_000_000_000L;
+
+    record Snapshot(ScenarioStatus status, PipelineConfig pipeline, long readAt) {}
+
+    private final ScenarioService scenarios;
+    private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
+
+    ScenarioSnapshots(ScenarioService scenarios) {
+        this.scenarios = scenarios;
+    }
+
+    Snapshot get(UUID id) {
+        long now = System.nanoTime();
+        Snapshot s = cache.get(id);
+        if (s != null && now - s.readAt() < TTL_NANOS && s.status() == ScenarioStatus.RUNNING) return s;
+        Scenario fresh = scenarios.get(id);
+        Snapshot snap = new Snapshot(fresh.status(), fresh.pipeline(), now);
+        if (cache.size() > 10_000) cache.clear();
+        cache.put(id, snap);
+        return snap;
+    }
+}
