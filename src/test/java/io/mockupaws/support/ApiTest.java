@@ -26,7 +26,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     void cleanDatabaseAndConnect() {
-        jdbc.sql("TRUNCATE scenarios, scenario_logs, scenario_metrics, scenario_source_stats, scenario_ingest_totals CASCADE").update();
+        jdbc.sql("TRUNCATE scenarios, scenario_logs, scenario_metrics, scenario_source_stats, scenario_ingest_totals, query_performance_log CASCADE").update();
         api = new Api(port);
     }
 
