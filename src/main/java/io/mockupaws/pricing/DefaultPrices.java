@@ -1,8 +1,7 @@
 package io.mockupaws.pricing;
 
-import io.mockupaws.scenario.PipelineConfig;
-import io.mockupaws.scenario.PipelineConfig.Architecture;
-import io.mockupaws.scenario.PipelineConfig.QueueType;
+import io.mockupaws.pricing.PipelineConfig.Architecture;
+import io.mockupaws.pricing.PipelineConfig.QueueType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

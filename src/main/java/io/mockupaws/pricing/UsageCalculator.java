@@ -1,6 +1,5 @@
 package io.mockupaws.pricing;
 
-import io.mockupaws.scenario.PipelineConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.mockupaws.scenario;
 
+import io.mockupaws.pricing.PipelineConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

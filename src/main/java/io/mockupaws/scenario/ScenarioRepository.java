@@ -1,5 +1,6 @@
 package io.mockupaws.scenario;
 
+import io.mockupaws.pricing.PipelineConfig;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.mockupaws.scenario;
 
+import io.mockupaws.pricing.PipelineConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -2,6 +2,7 @@ package io.mockupaws.scenario;
 
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.PageResult;
+import io.mockupaws.pricing.PipelineConfig;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

@@ -5,8 +5,7 @@ import static io.mockupaws.pricing.Fixtures.bd;
 import static io.mockupaws.pricing.Fixtures.cfg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockupaws.scenario.PipelineConfig;
-import io.mockupaws.scenario.PipelineConfig.BedrockMode;
+import io.mockupaws.pricing.PipelineConfig.BedrockMode;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

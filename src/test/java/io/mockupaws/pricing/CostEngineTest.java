@@ -6,7 +6,6 @@ import static io.mockupaws.pricing.Fixtures.cfg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockupaws.scenario.PipelineConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,9 +4,8 @@ import static io.mockupaws.pricing.Fixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockupaws.scenario.PipelineConfig;
-import io.mockupaws.scenario.PipelineConfig.Architecture;
-import io.mockupaws.scenario.PipelineConfig.QueueType;
+import io.mockupaws.pricing.PipelineConfig.Architecture;
+import io.mockupaws.pricing.PipelineConfig.QueueType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

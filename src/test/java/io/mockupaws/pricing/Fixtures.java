@@ -1,10 +1,9 @@
 package io.mockupaws.pricing;
 
-import io.mockupaws.scenario.PipelineConfig;
-import io.mockupaws.scenario.PipelineConfig.Architecture;
-import io.mockupaws.scenario.PipelineConfig.BedrockMode;
-import io.mockupaws.scenario.PipelineConfig.DurationModel;
-import io.mockupaws.scenario.PipelineConfig.QueueType;
+import io.mockupaws.pricing.PipelineConfig.Architecture;
+import io.mockupaws.pricing.PipelineConfig.BedrockMode;
+import io.mockupaws.pricing.PipelineConfig.DurationModel;
+import io.mockupaws.pricing.PipelineConfig.QueueType;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -4,8 +4,8 @@ import static io.mockupaws.pricing.Fixtures.bd;
 import static io.mockupaws.pricing.Fixtures.cfg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockupaws.scenario.PipelineConfig.Architecture;
-import io.mockupaws.scenario.PipelineConfig.QueueType;
+import io.mockupaws.pricing.PipelineConfig.Architecture;
+import io.mockupaws.pricing.PipelineConfig.QueueType;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.mockupaws.scenario;
+package io.mockupaws.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -16,6 +16,9 @@ import java.math.BigDecimal;
  * <p>Every level fills its own defaults in the compact constructor, so a config read from JSON with keys left out
  * is already the normalized config the cost engine prices: there is no separate "defaults" step to forget. The
  * region is not part of it: it is a column of the scenario, because list filters and indexes need it.
+ *
+ * <p>It lives in the pricing module because it is what the cost engine prices: a scenario stores one, so the
+ * dependency runs scenario → pricing and never back.
  */
 public record PipelineConfig(@Valid Sqs sqs, @Valid Lambda lambda, @Valid Bedrock bedrock, Boolean freeTier) {
 
