@@ -94,7 +94,7 @@ class MetricsRepository {
                 GROUP BY %s
                 """.formatted(piiSums, series ? "date_trunc(:bucket, minute, 'UTC')" : "NULL::timestamptz", piiCols,
                 tokens, piiCols, billed, series ? "GROUPING(month) = 1" : "false", piiTotals,
-                series ? "GROUPING SETS ((month), (bucket))" : "month");
+                series ? "GROUPING SETS ((month), (bucket))" : "month, bucket");
         var spec = jdbc.sql(sql)
                 .param("id", q.scenarioId())
                 .param("from", Timestamp.from(q.from() == null ? BEGINNING : q.from()))
