@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,50 +56,86 @@ class MetricsRepository {
     }
 
     List<Row> aggregate(Query q) {
-        String piiSums = String.join(", ", PII_TYPES.stream().map(t -> "sum(pii_" + t + ")::bigint AS pii_" + t).toList());
-        String piiCols = String.join(", ", PII_TYPES.stream().map(t -> "pii_" + t).toList());
-        String piiTotals = String.join(", ", PII_TYPES.stream().map(t -> "sum(pii_" + t + ")::bigint AS pii_" + t).toList());
-        // per-minute billed ms: L·duration, or L·ceil((base·L·1024 + per_kb·bytes) / (L·1024)) computed exactly
-        // with integer div/mod (a numeric division would round before the ceiling)
-        String billed = q.durationMs() != null
-                ? "inv * :duration"
-                : "CASE WHEN inv = 0 THEN 0 ELSE inv * (div(:base * inv * 1024 + :perkb * bytes, inv * 1024)"
-                        + " + CASE WHEN mod(:base * inv * 1024 + :perkb * bytes, inv * 1024) > 0 THEN 1 ELSE 0 END) END";
-        String tokens = q.charsPerToken() == null ? "tokens" : "(chars + :cpt - 1) / :cpt";
+        Instant from = q.from() == null ? BEGINNING : q.from();
+        Instant to = q.to() == null ? END : q.to();
+        // whole hours inside [from, to) that the rollup holds come from it; the edges and the open hours from the raw
+        // minutes. A minute series needs every minute, so it reads raw only.
+        Instant rolledFrom = to;
+        Instant rolledTo = to;
+        if (!"minute".equals(q.bucket())) {
+            Instant rolledUntil = jdbc.sql("SELECT rolled_until FROM scenario_metrics_rollup WHERE scenario_id = :id")
+                    .param("id", q.scenarioId()).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
+            Instant first = ceilHour(from);
+            Instant last = rolledUntil == null || rolledUntil.isAfter(to) ? to.truncatedTo(ChronoUnit.HOURS) : rolledUntil;
+            if (rolledUntil != null && first.isBefore(last)) {
+                rolledFrom = first;
+                rolledTo = last;
+            }
+        }
         boolean series = q.bucket() != null;
+        String pii = String.join(", ", PII_TYPES.stream().map(t -> "pii_" + t).toList());
+        String piiSums = String.join(", ", PII_TYPES.stream().map(t -> "sum(pii_" + t + ")::bigint AS pii_" + t).toList());
+        String bucket = series ? "date_trunc(:bucket, %s)" : "NULL::timestamp";
+        // billed ms of a minute: L·duration, or L·ceil((base·L·1024 + per_kb·bytes) / (L·1024)) computed exactly with
+        // integer div/mod (a numeric division would round before the ceiling)
+        String modelled = "CASE WHEN %1$s = 0 THEN 0 ELSE %1$s * (div(:base * %1$s * 1024 + :perkb * %2$s, %1$s * 1024)"
+                + " + CASE WHEN mod(:base * %1$s * 1024 + :perkb * %2$s, %1$s * 1024) > 0 THEN 1 ELSE 0 END) END";
+        String minuteBilled = q.durationMs() != null ? "inv * :duration" : modelled.formatted("inv", "bytes");
+        String hourBilled = q.durationMs() != null ? "inv * :duration"
+                : "(SELECT sum(" + modelled.formatted("l", "b") + ") FROM (SELECT (e + :batch - 1) / :batch AS l, b"
+                        + " FROM unnest(minute_events, minute_bytes) AS u(e, b)) z)";
+        String minuteTokens = q.charsPerToken() == null ? "tokens" : "(chars + :cpt - 1) / :cpt";
+        String hourTokens = q.charsPerToken() == null ? "input_tokens"
+                : "(SELECT sum((c + :cpt - 1) / :cpt) FROM unnest(minute_chars) c)";
+        String raw = "SELECT minute, events, bytes, sqs_blocks, sqs_send_requests[:send] AS send, input_tokens, chars,"
+                + " pii_events, " + pii + " FROM scenario_metrics WHERE scenario_id = :id AND minute >= %s AND minute < %s";
         String sql = """
-                WITH m AS (
-                    SELECT minute, sum(events)::bigint AS events, sum(bytes)::bigint AS bytes,
-                           sum(sqs_blocks)::bigint AS blocks, sum(sqs_send_requests[:send])::bigint AS send,
+                WITH raw AS (
+                    %s
+                    UNION ALL
+                    %s
+                ), m AS (
+                    SELECT minute AT TIME ZONE 'UTC' AS lm, sum(events)::bigint AS events, sum(bytes)::bigint AS bytes,
+                           sum(sqs_blocks)::bigint AS blocks, sum(send)::bigint AS send,
                            sum(input_tokens)::bigint AS tokens, sum(chars)::bigint AS chars,
                            sum(pii_events)::bigint AS pii_events, %s
-                    FROM scenario_metrics
-                    WHERE scenario_id = :id AND minute >= :from AND minute < :to
-                    GROUP BY minute
-                ), w AS (
-                    SELECT date_trunc('month', minute, 'UTC') AS month, %s AS bucket,
-                           events, bytes, blocks, send, chars, pii_events, %s,
+                    FROM raw GROUP BY minute
+                ), minutes AS (
+                    SELECT lm, events, bytes, blocks, send, chars, pii_events, %s,
                            (events + :batch - 1) / :batch AS inv, %s AS est_tokens
                     FROM m
-                ), p AS (
-                    SELECT month, bucket, events, bytes, blocks, send, chars, pii_events, %s, inv, est_tokens,
-                           %s AS billed
-                    FROM w
+                ), hours AS (
+                    SELECT hour AT TIME ZONE 'UTC' AS lh, events, bytes, sqs_blocks AS blocks,
+                           sqs_send_requests[:send] AS send, chars, pii_events, %s, minute_events, minute_bytes,
+                           (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e) AS inv, %s AS est_tokens
+                    FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour >= :rolled_from AND hour < :rolled_to
+                ), w AS (
+                    SELECT date_trunc('month', lm) AS month, %s AS bucket, events, bytes, blocks, send, chars,
+                           pii_events, %s, inv, est_tokens, %s AS billed
+                    FROM minutes
+                    UNION ALL
+                    SELECT date_trunc('month', lh), %s, events, bytes, blocks, send, chars,
+                           pii_events, %s, inv, est_tokens, %s
+                    FROM hours
                 )
-                SELECT %s AS is_bucket, month, bucket,
+                SELECT %s AS is_bucket, month AT TIME ZONE 'UTC' AS month, bucket AT TIME ZONE 'UTC' AS bucket,
                        sum(events)::bigint AS events, sum(bytes)::bigint AS bytes, sum(blocks)::bigint AS blocks,
                        sum(send)::bigint AS send, sum(inv)::bigint AS inv, sum(billed)::bigint AS billed,
                        sum(est_tokens)::bigint AS tokens, sum(chars)::bigint AS chars,
                        sum(pii_events)::bigint AS pii_events, %s
-                FROM p
+                FROM w
                 GROUP BY %s
-                """.formatted(piiSums, series ? "date_trunc(:bucket, minute, 'UTC')" : "NULL::timestamptz", piiCols,
-                tokens, piiCols, billed, series ? "GROUPING(month) = 1" : "false", piiTotals,
+                """.formatted(raw.formatted(":from", ":rolled_from"), raw.formatted(":rolled_to", ":to"), piiSums,
+                pii, minuteTokens, pii, hourTokens,
+                bucket.formatted("lm"), pii, minuteBilled, bucket.formatted("lh"), pii, hourBilled,
+                series ? "GROUPING(month) = 1" : "false", piiSums,
                 series ? "GROUPING SETS ((month), (bucket))" : "month, bucket");
         var spec = jdbc.sql(sql)
                 .param("id", q.scenarioId())
-                .param("from", Timestamp.from(q.from() == null ? BEGINNING : q.from()))
-                .param("to", Timestamp.from(q.to() == null ? END : q.to()))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("rolled_from", Timestamp.from(rolledFrom))
+                .param("rolled_to", Timestamp.from(rolledTo))
                 .param("send", q.sendBatchSize())
                 .param("batch", (long) q.batchSize());
         if (q.durationMs() != null) spec = spec.param("duration", (long) q.durationMs());
@@ -108,9 +145,22 @@ class MetricsRepository {
         return spec.query(MetricsRepository::row).list();
     }
 
-    /** First and last minute with traffic, or nulls. */
+    private static Instant ceilHour(Instant t) {
+        Instant floor = t.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(t) ? t : floor.plus(Duration.ofHours(1));
+    }
+
+    /**
+     * First and last minute with traffic, or nulls. Hours whose raw minutes are gone (archived) but rolled up count
+     * from their first to their last minute.
+     */
     Extent extent(UUID scenarioId) {
-        return jdbc.sql("SELECT min(minute) AS first, max(minute) AS last FROM scenario_metrics WHERE scenario_id = :id")
+        return jdbc.sql("""
+                        SELECT least((SELECT min(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                                     (SELECT min(hour) FROM scenario_metrics_hourly WHERE scenario_id = :id)) AS first,
+                               greatest((SELECT max(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                                        (SELECT max(hour) + interval '59 minutes' FROM scenario_metrics_hourly
+                                         WHERE scenario_id = :id)) AS last""")
                 .param("id", scenarioId)
                 .query((rs, n) -> new Extent(instant(rs, "first"), instant(rs, "last"))).single();
     }
