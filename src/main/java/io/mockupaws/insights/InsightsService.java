@@ -92,7 +92,10 @@ public class InsightsService {
         TokenPlan tokens = tokens(cfg, cfg);
         Window w = window(id, from, to);
         Instant now = Instant.now();
-        PricedTraffic observed = pricer.price(id, s.region(), cfg, tokens, w.from(), w.to(), null, now);
+        boolean days = w.from() != null && w.to() != null
+                && Duration.between(w.from(), w.to()).compareTo(Duration.ofDays(7)) >= 0;
+        Granularity bucket = days ? Granularity.DAY : Granularity.HOUR;
+        PricedTraffic observed = pricer.price(id, s.region(), cfg, tokens, w.from(), w.to(), bucket.wire, now);
         CostEngine engine = pricer.engine();
         Usage seen = observed.report().usage();
         if (w.from() == null || w.to() == null || !w.to().isAfter(w.from())) {
@@ -108,7 +111,7 @@ public class InsightsService {
         Usage projectedUsage = CostEngine.projectToMonth(seen, span);
         CostReport projected = engine.priceMonth(projectedUsage, cfg, observed.prices().sheet());
         PricedTraffic.Totals projectedTotals = observed.totals().scaled(month, spanNanos);
-        Prediction p = predict(id, w, span, observed, cfg);
+        Prediction p = predict(w, bucket, observed, cfg);
         BigDecimal hours = BigDecimal.valueOf(span.toSeconds()).divide(BigDecimal.valueOf(3600), MathContext.DECIMAL128);
         return new InsightsViews.Projection(id, "month", 730,
                 new InsightsViews.Observed(w.from(), w.to(), PricedTraffic.plain(hours.setScale(4, RoundingMode.HALF_UP)),
@@ -121,13 +124,14 @@ public class InsightsService {
     private record Prediction(InsightsViews.Prediction prediction, String unavailable) {}
 
     /**
-     * Least squares on events per complete bucket (hourly under 7 days observed, daily from 7 days), extrapolated over
-     * the next 730 hours with a 95 % prediction interval; each bound's usage is the observed usage per event times its
-     * events, priced as a month.
+     * Least squares on events per complete UTC bucket of the window (hourly under 7 days observed, daily from 7 days),
+     * extrapolated over the next 730 hours with a 95 % prediction interval; each bound's usage is the observed usage
+     * per event times its events, priced as a month.
      */
-    private Prediction predict(UUID id, Window w, Duration span, PricedTraffic observed, PipelineConfig cfg) {
-        Granularity bucket = span.compareTo(Duration.ofDays(7)) >= 0 ? Granularity.DAY : Granularity.HOUR;
-        int n = (int) span.dividedBy(bucket.length());
+    private Prediction predict(Window w, Granularity bucket, PricedTraffic observed, PipelineConfig cfg) {
+        Instant first = bucket.truncate(w.from()).equals(w.from()) ? w.from() : bucket.truncate(w.from()).plus(bucket.length());
+        Instant end = bucket.truncate(w.to());
+        int n = first.isBefore(end) ? (int) Duration.between(first, end).dividedBy(bucket.length()) : 0;
         if (n < Trend.MIN_POINTS) {
             return new Prediction(null, "a trend needs at least " + Trend.MIN_POINTS + " complete " + bucket.wire
                     + "s of observation; there are " + n);
@@ -135,8 +139,9 @@ public class InsightsService {
         BigDecimal events = observed.report().usage().events();
         if (events.signum() == 0) return new Prediction(null, "no traffic to project");
         double[] y = new double[n];
-        for (long[] kv : metrics.eventsPerBucket(id, w.from(), w.from().plus(bucket.length().multipliedBy(n)), bucket.length())) {
-            if (kv[0] >= 0 && kv[0] < n) y[(int) kv[0]] = kv[1];
+        for (MetricsRepository.Row r : observed.buckets()) {
+            long k = Duration.between(first, r.start()).dividedBy(bucket.length());
+            if (!r.start().isBefore(first) && k < n) y[(int) k] = r.events();
         }
         Trend trend = Trend.fit(y);
         double m = (double) CostEngine.MONTH.toNanos() / bucket.length().toNanos();
@@ -153,8 +158,7 @@ public class InsightsService {
                         + (n - 2) + " degrees of freedom) for the next 730 hours; usage per event as observed",
                 bucket.wire, n, BigDecimal.valueOf(trend.slope()).setScale(6, RoundingMode.HALF_UP),
                 PricedTraffic.plain(predicted[1]), PricedTraffic.plain(predicted[0]), PricedTraffic.plain(predicted[2]),
-                Money.api(cost[1]), Money.api(cost[0]),
-                Money.api(cost[2])), null);
+                Money.api(cost[1]), Money.api(cost[0]), Money.api(cost[2])), null);
     }
 
     InsightsViews.Comparison compare(InsightsRequests.Compare body) {

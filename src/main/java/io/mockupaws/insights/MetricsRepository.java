@@ -165,18 +165,6 @@ class MetricsRepository {
                 .query((rs, n) -> new Extent(instant(rs, "first"), instant(rs, "last"))).single();
     }
 
-    /** Events per bucket {@code k = floor((minute − from) / bucket)}, k ascending; buckets without traffic absent. */
-    List<long[]> eventsPerBucket(UUID scenarioId, Instant from, Instant to, Duration bucket) {
-        return jdbc.sql("""
-                        SELECT floor(extract(epoch FROM minute - :from) / :seconds)::bigint AS k, sum(events)::bigint AS events
-                        FROM scenario_metrics
-                        WHERE scenario_id = :id AND minute >= :from AND minute < :to
-                        GROUP BY 1 ORDER BY 1""")
-                .param("id", scenarioId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("seconds", bucket.toSeconds())
-                .query((rs, n) -> new long[] {rs.getLong("k"), rs.getLong("events")}).list();
-    }
-
     /** Per-source totals over the scenario's life ('' = events that named no source), most events first. */
     List<SourceRow> sources(UUID scenarioId) {
         return jdbc.sql("""
