@@ -4,6 +4,7 @@ import io.mockupaws.pricing.LineItem;
 import io.mockupaws.pricing.PriceBook;
 import io.mockupaws.pricing.ServiceCost;
 import io.mockupaws.pricing.Usage;
+import java.math.BigDecimal;
 import java.util.function.Function;
 
 /**
@@ -21,9 +22,9 @@ enum CostDriver {
 
     final String service;
     final String dimension;
-    final Function<Usage, java.math.BigDecimal> quantity;
+    final Function<Usage, BigDecimal> quantity;
 
-    CostDriver(String service, String dimension, Function<Usage, java.math.BigDecimal> quantity) {
+    CostDriver(String service, String dimension, Function<Usage, BigDecimal> quantity) {
         this.service = service;
         this.dimension = dimension;
         this.quantity = quantity;

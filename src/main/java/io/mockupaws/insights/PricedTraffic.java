@@ -23,6 +23,7 @@ import java.math.MathContext;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ record PricedTraffic(PipelineConfig cfg, ResolvedPrices prices, SortedMap<YearMo
 
         static Totals of(List<MetricsRepository.Row> monthRows) {
             BigDecimal[] pii = new BigDecimal[MetricsRepository.PII_TYPES.size()];
-            java.util.Arrays.fill(pii, BigDecimal.ZERO);
+            Arrays.fill(pii, BigDecimal.ZERO);
             long events = 0, bytes = 0, blocks = 0, piiEvents = 0;
             for (MetricsRepository.Row r : monthRows) {
                 events += r.events();

@@ -10,6 +10,7 @@ import io.mockupaws.pricing.UsageCalculator;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ class TrafficPricer {
                 buckets.add(r);
             }
         }
-        buckets.sort(java.util.Comparator.comparing(MetricsRepository.Row::start));
+        buckets.sort(Comparator.comparing(MetricsRepository.Row::start));
         CostReport report = engine.priceMonths(months, cfg, prices.sheet());
         return new PricedTraffic(cfg, prices, months, report, PricedTraffic.Totals.of(monthRows), buckets,
                 PricedTraffic.rates(report, months));

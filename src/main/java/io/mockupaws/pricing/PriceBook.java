@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -83,7 +84,7 @@ public class PriceBook {
     }
 
     /** Model id → regions where it has a price in force at {@code at}. */
-    public java.util.Map<String, List<String>> modelRegions(Instant at) {
+    public Map<String, List<String>> modelRegions(Instant at) {
         return book.modelRegions(at);
     }
 
