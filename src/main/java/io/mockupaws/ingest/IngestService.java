@@ -2,6 +2,7 @@ package io.mockupaws.ingest;
 
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.pricing.PipelineConfig;
+import io.mockupaws.pricing.PriceBook;
 import io.mockupaws.profiling.EventProfile;
 import io.mockupaws.profiling.EventProfiler;
 import io.mockupaws.profiling.PiiDetector;
@@ -29,9 +30,11 @@ public class IngestService {
     private final IngestRepository repository;
     private final IngestWriter writer;
     private final ScenarioSnapshots snapshots;
+    private final PriceBook priceBook;
     private final EventProfiler profiler = new EventProfiler(new PiiDetector(), IngestLimits.PREVIEW_CHARS);
 
-    IngestService(ScenarioService scenarios, IngestRepository repository, IngestWriter writer) {
+    IngestService(ScenarioService scenarios, IngestRepository repository, IngestWriter writer, PriceBook priceBook) {
+        this.priceBook = priceBook;
         this.scenarios = scenarios;
         this.repository = repository;
         this.writer = writer;
@@ -106,10 +109,10 @@ public class IngestService {
     }
 
     /**
-     * The tokenizer of the scenario's Bedrock model. Until the price book names one per model, every model is
-     * estimated with cl100k_base (an estimate for Claude, Llama and Nova; the response says which tokenizer counted).
+     * The tokenizer the price book names for the scenario's Bedrock model (scenarios can only name models of the
+     * book); cl100k_base for a model that has since left it. The response says which tokenizer counted.
      */
-    static String tokenizerFor(PipelineConfig pipeline) {
-        return "cl100k_base";
+    String tokenizerFor(PipelineConfig pipeline) {
+        return priceBook.model(pipeline.bedrock().modelId()).map(m -> m.tokenizer().name()).orElse("cl100k_base");
     }
 }

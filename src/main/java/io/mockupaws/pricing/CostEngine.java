@@ -39,7 +39,16 @@ public final class CostEngine {
     /** Prices the windows month by month and sums the months. No windows → a zero report. */
     public CostReport price(List<WindowTraffic> windows, PipelineConfig cfg, PriceSheet prices) {
         Objects.requireNonNull(prices, "price sheet");
-        SortedMap<YearMonth, Usage> months = usageByMonth(windows, cfg);
+        return priceMonths(usageByMonth(windows, cfg), cfg, prices);
+    }
+
+    /**
+     * Prices each calendar month's usage on its own (tiers and free tier are monthly) and sums the months; lines
+     * carry their month. No months → a zero report.
+     */
+    public CostReport priceMonths(SortedMap<YearMonth, Usage> months, PipelineConfig cfg, PriceSheet prices) {
+        Objects.requireNonNull(months, "months");
+        Objects.requireNonNull(prices, "price sheet");
         if (months.isEmpty()) return priceMonth(Usage.ZERO, cfg, prices);
 
         Usage total = Usage.ZERO;

@@ -3,6 +3,7 @@ package io.mockupaws.pricing;
 import io.mockupaws.pricing.PipelineConfig.Architecture;
 import io.mockupaws.pricing.PipelineConfig.QueueType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
 public final class DefaultPrices {
 
     public static final String REGION = "us-east-1";
+    /** When the default prices take effect in the seeded database price book. */
+    public static final Instant EFFECTIVE_FROM = Instant.parse("2025-01-01T00:00:00Z");
     /** Version reported with every cost priced from these sheets. */
     public static final String VERSION = "default-us-east-1";
 
@@ -73,6 +76,24 @@ public final class DefaultPrices {
             model("meta.llama3-8b-instruct-v1:0", "0.30", "0.60"),
             model("meta.llama3-70b-instruct-v1:0", "2.65", "3.50"));
 
+    /*
+     * The models of the book, as the AWS Price List names them (its "model" attribute), and the tokenizer ingest
+     * counts their tokens with. No model's own tokenizer is public, so all are estimates: Claude and Llama 3 with
+     * cl100k_base (Llama 3's tokenizer is a 128K tiktoken BPE extending cl100k's 100K vocabulary; Claude's is a
+     * BPE of similar granularity on English and log text), Amazon Nova with 4 characters per token, the rule of
+     * thumb AWS gives for its own models.
+     */
+    private static final List<BedrockModel> MODEL_INFO = List.of(
+            new BedrockModel("anthropic.claude-3-haiku-20240307-v1:0", "Anthropic", "Claude 3 Haiku", Tokenizer.CL100K, false, null),
+            new BedrockModel("anthropic.claude-3-5-haiku-20241022-v1:0", "Anthropic", "Claude 3.5 Haiku", Tokenizer.CL100K, false, null),
+            new BedrockModel("anthropic.claude-3-5-sonnet-20240620-v1:0", "Anthropic", "Claude 3.5 Sonnet", Tokenizer.CL100K, false, null),
+            new BedrockModel("anthropic.claude-3-5-sonnet-20241022-v2:0", "Anthropic", "Claude 3.5 Sonnet v2", Tokenizer.CL100K, false, null),
+            new BedrockModel("amazon.nova-micro-v1:0", "Amazon", "Nova Micro", Tokenizer.CHARS_4, false, null),
+            new BedrockModel("amazon.nova-lite-v1:0", "Amazon", "Nova Lite", Tokenizer.CHARS_4, false, null),
+            new BedrockModel("amazon.nova-pro-v1:0", "Amazon", "Nova Pro", Tokenizer.CHARS_4, false, null),
+            new BedrockModel("meta.llama3-8b-instruct-v1:0", "Meta", "Llama 3 8B Instruct", Tokenizer.CL100K, false, null),
+            new BedrockModel("meta.llama3-70b-instruct-v1:0", "Meta", "Llama 3 70B Instruct", Tokenizer.CL100K, false, null));
+
     /** A row of the default price book, for seeding (one per tier; flat prices have a single [0, ∞) tier). */
     public record Entry(String region, String service, String dimension, String variant, PriceTier tier, String source) {}
 
@@ -116,28 +137,37 @@ public final class DefaultPrices {
         return prices;
     }
 
+    /** The models of the default price book (id, provider, price-list name, tokenizer), in book order. */
+    public static List<BedrockModel> models() {
+        return MODEL_INFO;
+    }
+
     /** The model ids of the default price book, in book order. */
     public static Set<String> modelIds() {
         return MODELS.keySet();
     }
 
-    /** Every price of the default book with its source, for seeding the database price book. */
+    /**
+     * Every price of the default book with its source, for seeding the database price book. Lambda prices are per
+     * architecture, as the AWS Price List publishes them (Request / Request-ARM, Lambda-Storage-GB-Second / -ARM),
+     * even where both architectures cost the same: the importer then versions each one on its own.
+     */
     public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         for (QueueType q : QueueType.values()) {
-            for (PriceTier t : sqsTiers(q)) entries.add(new Entry(REGION, "sqs", REQUESTS, q.wire(), t, SQS_SOURCE));
+            for (PriceTier t : sqsTiers(q)) entries.add(new Entry(REGION, "sqs", PriceBook.REQUESTS, q.wire(), t, SQS_SOURCE));
         }
-        entries.add(new Entry(REGION, "lambda", REQUESTS, "all", PriceTier.flat(LAMBDA_REQUEST), LAMBDA_SOURCE));
         for (Architecture a : Architecture.values()) {
+            entries.add(new Entry(REGION, "lambda", PriceBook.REQUESTS, a.wire(), PriceTier.flat(LAMBDA_REQUEST), LAMBDA_SOURCE));
             for (PriceTier t : lambdaDurationTiers(a)) {
-                entries.add(new Entry(REGION, "lambda", "compute " + GB_SECONDS, a.wire(), t, LAMBDA_SOURCE));
+                entries.add(new Entry(REGION, "lambda", PriceBook.COMPUTE, a.wire(), t, LAMBDA_SOURCE));
             }
+            entries.add(new Entry(REGION, "lambda", PriceBook.STORAGE, a.wire(), PriceTier.flat(LAMBDA_EPHEMERAL_STORAGE),
+                    LAMBDA_SOURCE));
         }
-        entries.add(new Entry(REGION, "lambda", "ephemeral storage " + GB_SECONDS, "all",
-                PriceTier.flat(LAMBDA_EPHEMERAL_STORAGE), LAMBDA_SOURCE));
         for (ModelPrices m : MODELS.values()) {
-            entries.add(new Entry(REGION, "bedrock", "input " + TOKENS, m.modelId(), PriceTier.flat(m.input()), m.source()));
-            entries.add(new Entry(REGION, "bedrock", "output " + TOKENS, m.modelId(), PriceTier.flat(m.output()), m.source()));
+            entries.add(new Entry(REGION, "bedrock", PriceBook.INPUT_TOKENS, m.modelId(), PriceTier.flat(m.input()), m.source()));
+            entries.add(new Entry(REGION, "bedrock", PriceBook.OUTPUT_TOKENS, m.modelId(), PriceTier.flat(m.output()), m.source()));
         }
         return List.copyOf(entries);
     }

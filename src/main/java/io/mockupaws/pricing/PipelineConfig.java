@@ -16,8 +16,12 @@ import java.math.BigDecimal;
  * <p>Every level fills its own defaults in the compact constructor, so a config read from JSON with keys left out
  * is already the normalized config the cost engine prices: there is no separate "defaults" step to forget. The
  * region is not part of it: it is a column of the scenario, because list filters and indexes need it.
+ *
+ * <p>It lives in the pricing module because it is what the cost engine prices: a scenario stores one, so the
+ * dependency runs scenario → pricing and never back.
  */
-public record PipelineConfig(@Valid Sqs sqs, @Valid Lambda lambda, @Valid Bedrock bedrock, Boolean freeTier) {
+public record PipelineConfig(@Valid Sqs sqs, @Valid Lambda lambda, @Valid Bedrock bedrock, Boolean freeTier,
+                             @Valid PriceOverrides priceOverrides) {
 
     public static final String DEFAULT_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
@@ -26,10 +30,16 @@ public record PipelineConfig(@Valid Sqs sqs, @Valid Lambda lambda, @Valid Bedroc
         if (lambda == null) lambda = new Lambda(null, null, null, null, null, null);
         if (bedrock == null) bedrock = new Bedrock(null, null, null, null);
         if (freeTier == null) freeTier = false;
+        if (priceOverrides == null) priceOverrides = PriceOverrides.NONE;
+    }
+
+    /** A config at list prices (no overrides). */
+    public PipelineConfig(Sqs sqs, Lambda lambda, Bedrock bedrock, Boolean freeTier) {
+        this(sqs, lambda, bedrock, freeTier, null);
     }
 
     public static PipelineConfig defaults() {
-        return new PipelineConfig(null, null, null, null);
+        return new PipelineConfig(null, null, null, null, null);
     }
 
     public record Sqs(

@@ -76,10 +76,40 @@ public final class UsageCalculator {
     }
 
     /**
+     * The usage of a period from its per-window sums: equal to Σ {@link #usage(WindowTraffic, PipelineConfig)} over
+     * the windows the sums were taken from, because every formula is linear in L, billed ms and tokens once the
+     * per-window ceilings are inside the sums.
+     */
+    public Usage usage(TrafficSums sums, PipelineConfig cfg) {
+        Objects.requireNonNull(sums, "traffic sums");
+        Objects.requireNonNull(cfg, "pipeline config");
+        validate(cfg.sqs(), cfg.lambda(), cfg.bedrock());
+        BigDecimal l = BigDecimal.valueOf(sums.invocations());
+        BigDecimal send = BigDecimal.valueOf(sums.sendRequests());
+        BigDecimal consumer = cfg.sqs().includeConsumerRequests() ? TWO.multiply(l) : BigDecimal.ZERO;
+        BigDecimal billedMs = BigDecimal.valueOf(sums.billedMs());
+        BigDecimal seconds = billedMs.divide(MS_PER_S);
+        BigDecimal memoryGb = BigDecimal.valueOf(cfg.lambda().memoryMb()).divide(KIB);
+        BigDecimal extraStorageGb = BigDecimal.valueOf(cfg.lambda().ephemeralStorageMb()).subtract(FREE_EPHEMERAL_MB)
+                .max(BigDecimal.ZERO).divide(KIB);
+        return new Usage(
+                BigDecimal.valueOf(sums.events()),
+                send,
+                consumer,
+                send.add(consumer),
+                l,
+                billedMs,
+                memoryGb.multiply(seconds),
+                extraStorageGb.multiply(seconds),
+                BigDecimal.valueOf(sums.inputTokens()).add(l.multiply(BigDecimal.valueOf(cfg.bedrock().promptOverheadTokens()))),
+                l.multiply(BigDecimal.valueOf(cfg.bedrock().outputTokensPerInvocation())));
+    }
+
+    /**
      * Billed ms of one invocation: the fixed {@code duration_ms} (ceil, though it is an integer already), or with a
      * duration model {@code ceil(base_ms + per_kb_ms · (bytes / invocations) / 1024)}, computed exactly.
      */
-    static BigDecimal billedDurationMs(PipelineConfig.Lambda lambda, long windowBytes, long invocations) {
+    public static BigDecimal billedDurationMs(PipelineConfig.Lambda lambda, long windowBytes, long invocations) {
         PipelineConfig.DurationModel model = lambda.durationModel();
         if (model == null) {
             return BigDecimal.valueOf(lambda.durationMs()).setScale(0, RoundingMode.CEILING);

@@ -3,6 +3,8 @@ package io.mockupaws.scenario;
 import io.mockupaws.pricing.PipelineConfig;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.PageResult;
+import io.mockupaws.pricing.PipelineConfig;
+import io.mockupaws.pricing.PriceBook;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScenarioService {
 
     private final ScenarioRepository scenarios;
+    private final PriceBook priceBook;
 
-    ScenarioService(ScenarioRepository scenarios) {
+    ScenarioService(ScenarioRepository scenarios, PriceBook priceBook) {
         this.scenarios = scenarios;
+        this.priceBook = priceBook;
     }
 
     public Scenario create(ScenarioRequests.Create c) {
+        requireKnownModel(c.pipeline());
         List<String> tags = c.tags() == null ? List.of() : c.tags().stream().map(String::strip).distinct().toList();
         return scenarios.insert(c.name().strip(), c.description() == null ? "" : c.description(),
                 c.region() == null ? "us-east-1" : c.region(), tags,
@@ -32,6 +37,7 @@ public class ScenarioService {
     /** Archived scenarios are frozen records; anything else may change (a new config re-prices its history). */
     @Transactional
     public Scenario update(UUID id, ScenarioRequests.Update u) {
+        requireKnownModel(u.pipeline());
         return scenarios.updateUnlessArchived(id, u).orElseThrow(() -> {
             Scenario s = get(id);
             return ApiException.conflict("scenario-archived", "Scenario " + id + " is archived and can no longer be changed")
@@ -113,6 +119,11 @@ public class ScenarioService {
             case "start" -> "started";
             default -> action + "d";
         };
+    }
+
+    /** A config naming a model the price book does not know could never be priced: refuse it up front. */
+    private void requireKnownModel(PipelineConfig pipeline) {
+        if (pipeline != null) priceBook.requireModel(pipeline.bedrock().modelId(), "pipeline.bedrock.model_id");
     }
 
     static ApiException notFound(UUID id) {

@@ -13,7 +13,7 @@ class CliIT {
     void helpListsTheCommands() throws Exception {
         JarProcess.Result r = JarProcess.run(Map.of(), "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("serve", "migrate", "--version");
+        assertThat(r.out()).contains("serve", "migrate", "pricing", "--version");
     }
 
     @Test
@@ -43,5 +43,36 @@ class CliIT {
         JarProcess.Result r = JarProcess.run(Map.of(), "frobnicate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("Unknown command or argument 'frobnicate'");
+    }
+
+    @Test
+    void pricingImportPrintsWhatChangedIsIdempotentAndRefusesAnUnrelatedOfferWritingNothing() throws Exception {
+        Path dataDir = Path.of("target", "it-pricing").toAbsolutePath();
+        io.mockupaws.support.Files2.deleteTree(dataDir);
+        Map<String, String> env = Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString());
+        String lambda = offer("AWSLambda-20260601.json");
+        String bedrock = offer("AmazonBedrock-20260601.json");
+
+        JarProcess.Result first = JarProcess.run(env, "pricing", "import", lambda, bedrock);
+        JarProcess.Result again = JarProcess.run(env, "pricing", "import", lambda, bedrock);
+        JarProcess.Result unrelated = JarProcess.run(env, "pricing", "import", bedrock, offer("AmazonEC2-excerpt.json"));
+        JarProcess.Result euOnly = JarProcess.run(env, "pricing", "import", "--region", "eu-west-1",
+                offer("AWSQueueService-20260601.json"));
+
+        assertThat(first.exit()).as(first.out()).isZero();
+        assertThat(first.out()).contains("AWSLambda 20260601000000, regions [eu-west-1, us-east-1]: 12 price groups, 6 added, 0 changed, 6 unchanged")
+                .contains("+ lambda eu-west-1 compute GB-seconds (arm64) from 2026-06-01T00:00:00Z: [[0, 7500000000) 0.0000133334 USD / 1 GB-seconds")
+                .contains("skipped 2 products: Bedrock model not in the price book: Mistral Large")
+                .contains("10 price groups changed.");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("0 price groups changed.");
+        assertThat(unrelated.exit()).isEqualTo(1);
+        assertThat(unrelated.out()).contains("error: ").contains("offer 'AmazonEC2' is not priced by mockupAWS");
+        assertThat(euOnly.exit()).as(euOnly.out()).isZero();
+        assertThat(euOnly.out()).contains("regions [eu-west-1]").contains("2 added");
+    }
+
+    private static String offer(String name) {
+        return Path.of("src/test/resources/offers", name).toAbsolutePath().toString();
     }
 }

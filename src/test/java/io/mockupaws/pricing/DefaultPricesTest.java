@@ -73,8 +73,8 @@ class DefaultPricesTest {
 
     @Test
     void everyEntryHasASource() {
-        // sqs 3 + 1, lambda requests 1, x86 3, arm 3, storage 1, 9 models × 2
-        assertThat(DefaultPrices.entries()).hasSize(4 + 1 + 3 + 3 + 1 + 18)
+        // sqs 3 + 1, lambda requests 2 (per architecture), x86 3, arm 3, storage 2, 9 models × 2
+        assertThat(DefaultPrices.entries()).hasSize(4 + 2 + 3 + 3 + 2 + 18)
                 .allSatisfy(e -> assertThat(e.source()).startsWith("https://aws.amazon.com/"));
     }
 }

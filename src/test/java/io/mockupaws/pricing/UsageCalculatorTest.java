@@ -5,6 +5,7 @@ import static io.mockupaws.pricing.Fixtures.cfg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -272,5 +273,38 @@ class UsageCalculatorTest {
     void batchSizeZeroIsRejectedNotADivisionByZero() {
         assertThatThrownBy(() -> calc.usage(WindowTraffic.empty(JAN), cfg().batchSize(0).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda.batch_size");
+    }
+
+    @Nested
+    class FromSums {
+        @Test
+        void usageOfPerWindowSumsEqualsTheSumOfThePerWindowUsages() {
+            java.util.Random random = new java.util.Random(42);
+            for (PipelineConfig cfg : List.of(
+                    cfg().batchSize(7).sendBatchSize(3).memoryMb(512).ephemeralStorageMb(1024).promptOverhead(12)
+                            .outputTokens(40).build(),
+                    cfg().batchSize(10).durationModel("35.5", "2.25").consumerRequests(false).build(),
+                    cfg().build())) {
+                Usage expected = Usage.ZERO;
+                TrafficSums sums = TrafficSums.ZERO;
+                for (int w = 0; w < 50; w++) {
+                    TrafficAccumulator acc = new TrafficAccumulator(JAN);
+                    int n = random.nextInt(30);
+                    for (int e = 0; e < n; e++) acc.add(random.nextInt(90_000), random.nextInt(500));
+                    WindowTraffic window = acc.toWindow();
+                    expected = expected.plus(calc.usage(window, cfg));
+                    long l = Math.ceilDiv(window.events(), (long) cfg.lambda().batchSize());
+                    long billed = l == 0 ? 0 : l * UsageCalculator.billedDurationMs(cfg.lambda(), window.bytes(), l).longValueExact();
+                    sums = sums.plus(new TrafficSums(window.events(), window.sendRequests(cfg.sqs().sendBatchSize()), l,
+                            billed, window.inputTokens()));
+                }
+                assertThat(calc.usage(sums, cfg)).isEqualTo(expected);
+            }
+        }
+
+        @Test
+        void noTrafficIsZeroUsage() {
+            assertThat(calc.usage(TrafficSums.ZERO, cfg().build())).isEqualTo(Usage.ZERO);
+        }
     }
 }

@@ -44,6 +44,12 @@ class ScenarioErrorsTest extends ApiTest {
             {"name":"x","color":"red"}                                       | color
             {"name":"x","pipeline":{"lambda":{"memroy_mb":256}}}             | pipeline.lambda.memroy_mb
             {"name":"x","pipeline":{"region":"us-east-1"}}                   | pipeline.region
+            {"name":"x","pipeline":{"bedrock":{"model_id":"openai.gpt-9"}}}  | pipeline.bedrock.model_id
+            {"name":"x","pipeline":{"price_overrides":{"discount_percent":{"sqs":101}}}}      | pipeline.price_overrides.discount_percent.sqs
+            {"name":"x","pipeline":{"price_overrides":{"discount_percent":{"bedrock":-1}}}}   | pipeline.price_overrides.discount_percent.bedrock
+            {"name":"x","pipeline":{"price_overrides":{"bedrock":{"input_per_million":-0.1}}}} | pipeline.price_overrides.bedrock.input_per_million
+            {"name":"x","pipeline":{"price_overrides":{"bedrock":{"output_per_million":"cheap"}}}} | pipeline.price_overrides.bedrock.output_per_million
+            {"name":"x","pipeline":{"price_overrides":{"discount":{"sqs":5}}}}   | pipeline.price_overrides.discount
             """)
     void invalidCreateIs422NamingTheField(String body, String field) {
         Api.Response r = api.post("/api/v1/scenarios", body);
@@ -128,6 +134,9 @@ class ScenarioErrorsTest extends ApiTest {
         assertThat(api.put("/api/v1/scenarios/" + id, "{\"region\":\"nowhere\"}").status()).isEqualTo(422);
         assertThat(api.put("/api/v1/scenarios/" + id, "{\"pipeline\":{\"lambda\":{\"batch_size\":0}}}").status()).isEqualTo(422);
         assertThat(api.put("/api/v1/scenarios/" + id, "{\"status\":\"running\"}").status()).isEqualTo(422);
+        Api.Response unknownModel = api.put("/api/v1/scenarios/" + id, "{\"pipeline\":{\"bedrock\":{\"model_id\":\"x.y\"}}}");
+        assertThat(unknownModel.status()).isEqualTo(422);
+        assertThat(unknownModel.json().get("errors").toString()).contains("pipeline.bedrock.model_id");
 
         var s = api.get("/api/v1/scenarios/" + id).json();
         assertThat(s.get("name").asString()).isEqualTo("keep");

@@ -37,6 +37,8 @@ class ScenarioLifecycleTest extends ApiTest {
         assertThat(p.at("/bedrock/prompt_overhead_tokens").asInt()).isEqualTo(0);
         assertThat(p.at("/bedrock/mode").asString()).isEqualTo("on_demand");
         assertThat(p.get("free_tier").asBoolean()).isFalse();
+        assertThat(p.at("/price_overrides/discount_percent").toString()).isEqualTo("{\"sqs\":0,\"lambda\":0,\"bedrock\":0}");
+        assertThat(p.at("/price_overrides/bedrock").isNull()).isTrue();
 
         assertThat(api.get("/api/v1/scenarios/" + s.get("id").asString()).json()).isEqualTo(s);
     }
@@ -181,5 +183,19 @@ class ScenarioLifecycleTest extends ApiTest {
     private long count(String table, String scenarioId) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE scenario_id = :id")
                 .param("id", UUID.fromString(scenarioId)).query(Long.class).single();
+    }
+
+    @Test
+    void aModelOfThePriceBookAndPriceOverridesAreStored() {
+        Api.Response r = api.post("/api/v1/scenarios", """
+                {"name":"nova","pipeline":{"bedrock":{"model_id":"amazon.nova-micro-v1:0"},
+                 "price_overrides":{"discount_percent":{"sqs":10,"bedrock":15},"bedrock":{"input_per_million":0.2}}}}""");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode p = r.json().get("pipeline");
+        assertThat(p.at("/bedrock/model_id").asString()).isEqualTo("amazon.nova-micro-v1:0");
+        assertThat(p.at("/price_overrides/discount_percent").toString()).isEqualTo("{\"sqs\":10,\"lambda\":0,\"bedrock\":15}");
+        assertThat(p.at("/price_overrides/bedrock/input_per_million").decimalValue()).isEqualByComparingTo("0.2");
+        assertThat(p.at("/price_overrides/bedrock/output_per_million").isNull()).isTrue();
     }
 }

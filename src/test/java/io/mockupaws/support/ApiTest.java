@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mockupaws.data-dir=target/test-data",
         "mockupaws.database.embedded-name=mockupaws_test",
+        "mockupaws.database.embedded-fresh=true",
         "mockupaws.scheduling.enabled=false"})
 public abstract class ApiTest {
 

@@ -43,6 +43,7 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             int port = env.getProperty("mockupaws.database.embedded-port", Integer.class, 0);
             String database = env.getProperty("mockupaws.database.embedded-name", "mockupaws");
             EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir, port, database, EmbeddedServerSettings.from(env));
+            if (env.getProperty("mockupaws.database.embedded-fresh", Boolean.class, false)) pg.recreateOncePerJvm(database);
             props.put("spring.datasource.url", withPoolerSettings(pg.jdbcUrl(database), env));
             props.put("spring.datasource.username", pg.user());
             props.put("spring.datasource.password", pg.password());

@@ -81,6 +81,24 @@ public final class EmbeddedPostgres {
         return server;
     }
 
+    private static final java.util.Set<String> RECREATED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Drops and recreates {@code database} the first time this JVM asks for it, then behaves like
+     * {@link #ensureDatabase}. For test runs only: a database left by an older build would otherwise fail Flyway's
+     * validation after migrations from parallel branches were merged in between.
+     */
+    public void recreateOncePerJvm(String database) {
+        if (!RECREATED.add(dataRoot + "/" + database)) return;
+        try (var c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
+             var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new EmbeddedPostgresException("Could not recreate database " + database + ": " + e.getMessage(), e);
+        }
+        ensureDatabase(database);
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

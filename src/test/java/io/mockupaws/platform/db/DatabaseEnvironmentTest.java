@@ -38,6 +38,7 @@ class DatabaseEnvironmentTest {
     void anExternalUrlIsUsedAndNoEmbeddedServerIsStarted() throws Exception {
         // the "external" server: another database on the test run's PostgreSQL
         EmbeddedPostgres external = EmbeddedPostgres.start(Path.of("target/test-data"), 0, "external_db", Map.of());
+        external.recreateOncePerJvm("external_db");
         Path unusedDataDir = Path.of("target", "external-mode-data");
 
         try (var ctx = new SpringApplicationBuilder(MockupAwsApplication.class).web(WebApplicationType.NONE)

@@ -40,6 +40,7 @@ class PgBouncerTest {
             throw new AssertionError("pgbouncer is not installed: apt-get install pgbouncer (.ci/run does)");
         }
         EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of("target/test-data"), 0, "mockupaws_bouncer", Map.of());
+        pg.recreateOncePerJvm("mockupaws_bouncer");
         dir = Path.of("target", "pgbouncer").toAbsolutePath();
         Files.createDirectories(dir);
         int port;
