@@ -49,12 +49,12 @@ class OpsMetricsTest extends ApiTest {
         })).hasMessage("disk full");
 
         PrometheusScrape after = PrometheusScrape.of(api);
-        assertThat(after.sum("mockupaws_job_seconds_count", "job=partition-maintenance", "error=none")
-                - before.sum("mockupaws_job_seconds_count", "job=partition-maintenance", "error=none")).isEqualTo(1);
-        assertThat(after.sum("mockupaws_job_last_success_timestamp_seconds", "job=partition-maintenance"))
+        assertThat(after.sum("mockupaws_job_seconds_count", "job_name=partition-maintenance", "error=none")
+                - before.sum("mockupaws_job_seconds_count", "job_name=partition-maintenance", "error=none")).isEqualTo(1);
+        assertThat(after.sum("mockupaws_job_last_success_timestamp_seconds", "job_name=partition-maintenance"))
                 .isGreaterThanOrEqualTo(start);
-        assertThat(after.sum("mockupaws_job_seconds_count", "job=test-failing-job", "error=IllegalStateException")).isEqualTo(1);
-        assertThat(after.has("mockupaws_job_last_success_timestamp_seconds", "job=test-failing-job")).isFalse();
+        assertThat(after.sum("mockupaws_job_seconds_count", "job_name=test-failing-job", "error=IllegalStateException")).isEqualTo(1);
+        assertThat(after.has("mockupaws_job_last_success_timestamp_seconds", "job_name=test-failing-job")).isFalse();
     }
 
     private PrometheusScrape awaitScrape(java.util.function.Predicate<PrometheusScrape> done) throws InterruptedException {
