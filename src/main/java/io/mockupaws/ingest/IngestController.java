@@ -37,10 +37,12 @@ class IngestController {
 
     private final IngestService ingest;
     private final StoredEventRepository stored;
+    private final IngestMetrics metrics;
 
-    IngestController(IngestService ingest, StoredEventRepository stored) {
+    IngestController(IngestService ingest, StoredEventRepository stored, IngestMetrics metrics) {
         this.ingest = ingest;
         this.stored = stored;
+        this.metrics = metrics;
     }
 
     @PostMapping("/ingest")
@@ -75,7 +77,9 @@ class IngestController {
             case "text/plain" -> EventDecoder.textLines(body, source);
             default -> throw unsupported(type, "application/json, application/x-ndjson, application/jsonl, text/plain");
         };
-        IngestService.Accepted a = ingest.ingest(Map.of(scenarioId, events)).getFirst();
+        List<IngestService.Accepted> committed = ingest.ingest(Map.of(scenarioId, events));
+        metrics.accepted(IngestMetrics.Endpoint.JSON, committed);
+        IngestService.Accepted a = committed.getFirst();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("accepted", a.events().size());
         response.put("scenario_id", a.scenarioId());
@@ -112,7 +116,7 @@ class IngestController {
         for (BulkRequest.Item item : bulk.items()) {
             if (item.event() != null) byScenario.computeIfAbsent(item.scenarioId(), k -> new ArrayList<>()).add(item.event());
         }
-        ingest.ingest(byScenario);
+        metrics.accepted(IngestMetrics.Endpoint.BULK, ingest.ingest(byScenario));
         List<Map<String, Object>> items = new ArrayList<>();
         int seq = 0;
         for (BulkRequest.Item item : bulk.items()) {
@@ -157,7 +161,7 @@ class IngestController {
             }
             byScenario.computeIfAbsent(scenario, k -> new ArrayList<>()).add(e.event());
         }
-        ingest.ingest(byScenario);
+        metrics.accepted(IngestMetrics.Endpoint.OTLP, ingest.ingest(byScenario));
         // ExportLogsServiceResponse with no partial_success: empty in protobuf, {} in JSON.
         return protobuf
                 ? ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-protobuf")).body(new byte[0])

@@ -31,14 +31,17 @@ public class IngestService {
     private final IngestWriter writer;
     private final ScenarioSnapshots snapshots;
     private final PriceBook priceBook;
+    private final IngestMetrics metrics;
     private final EventProfiler profiler = new EventProfiler(new PiiDetector(), IngestLimits.PREVIEW_CHARS);
 
-    IngestService(ScenarioService scenarios, IngestRepository repository, IngestWriter writer, PriceBook priceBook) {
+    IngestService(ScenarioService scenarios, IngestRepository repository, IngestWriter writer, PriceBook priceBook,
+                  IngestMetrics metrics) {
         this.priceBook = priceBook;
         this.scenarios = scenarios;
         this.repository = repository;
         this.writer = writer;
         this.snapshots = new ScenarioSnapshots(scenarios);
+        this.metrics = metrics;
     }
 
     /** What one scenario received in one request. */
@@ -48,14 +51,17 @@ public class IngestService {
     List<Accepted> ingest(Map<UUID, List<IncomingEvent>> byScenario) {
         Map<UUID, List<ProfiledEvent>> profiled = new LinkedHashMap<>();
         Map<UUID, String> tokenizers = new LinkedHashMap<>();
+        Map<UUID, String> models = new LinkedHashMap<>();
         for (var entry : byScenario.entrySet()) {
             ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey());
             if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(entry.getKey(), scenario.status());
             TokenCounter tokens = Tokenizers.forName(tokenizerFor(scenario.pipeline()));
             tokenizers.put(entry.getKey(), tokens.name());
-            profiled.put(entry.getKey(), profile(entry.getKey(), entry.getValue(), tokens));
+            models.put(entry.getKey(), scenario.pipeline().bedrock().modelId());
+            profiled.put(entry.getKey(), metrics.profiling(() -> profile(entry.getKey(), entry.getValue(), tokens)));
         }
         Map<UUID, IngestTotals> totals = await(writer.submit(profiled));
+        profiled.forEach((id, events) -> metrics.committed(models.get(id), events));
         List<Accepted> accepted = new ArrayList<>();
         profiled.forEach((id, events) -> accepted.add(new Accepted(id, tokenizers.get(id), events, totals.get(id))));
         return accepted;

@@ -50,14 +50,17 @@ class IngestWriter {
     private final ScenarioService scenarios;
     private final IngestRepository repository;
     private final TransactionTemplate tx;
+    private final IngestMetrics metrics;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    IngestWriter(ScenarioService scenarios, IngestRepository repository, TransactionTemplate tx,
+    IngestWriter(ScenarioService scenarios, IngestRepository repository, TransactionTemplate tx, IngestMetrics metrics,
                  @Value("${mockupaws.ingest.writers:4}") int writerCount) {
         this.scenarios = scenarios;
         this.repository = repository;
         this.tx = tx;
+        this.metrics = metrics;
+        metrics.watchQueue(queue);
         int count = Math.max(1, Math.min(writerCount, IngestRepository.SHARDS));
         for (int i = 0; i < count; i++) {
             int shard = i;
@@ -90,7 +93,8 @@ class IngestWriter {
                     group.add(next);
                     events += next.size();
                 }
-                write(group, shard);
+                int groupEvents = events;
+                metrics.write(group.size(), groupEvents, () -> write(group, shard));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 group.forEach(s -> s.done().completeExceptionally(e));

@@ -1,15 +1,43 @@
 package io.mockupaws.ops;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import net.ttddyy.observation.tracing.ConnectionTracingObservationHandler;
+import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
 
-    /** Static: a BeanPostProcessor must exist before the DataSource it wraps. */
+    private static final int JDBC_SPAN_HANDLER_ORDER = MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER - 100;
+
+    /**
+     * Static: a BeanPostProcessor must exist before the DataSource it wraps. The observation registry is looked
+     * up on first use, not here, so wrapping the DataSource does not pull the metrics and tracing beans in early.
+     */
     @Bean
-    static SlowQueryLog slowQueryLog(Environment env) {
-        return new SlowQueryLog(env);
+    static SlowQueryLog slowQueryLog(Environment env, ObjectProvider<ObservationRegistry> observations) {
+        return new SlowQueryLog(env, () -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * JDBC observations become client spans named "connection" and "query", with the SQL as an attribute. Ordered
+     * before Boot's own handlers, which would otherwise take them as anonymous internal spans.
+     */
+    @Bean
+    @Order(JDBC_SPAN_HANDLER_ORDER)
+    QueryTracingObservationHandler queryTracingObservationHandler(Tracer tracer) {
+        return new QueryTracingObservationHandler(tracer);
+    }
+
+    @Bean
+    @Order(JDBC_SPAN_HANDLER_ORDER)
+    ConnectionTracingObservationHandler connectionTracingObservationHandler(Tracer tracer) {
+        return new ConnectionTracingObservationHandler(tracer);
     }
 }

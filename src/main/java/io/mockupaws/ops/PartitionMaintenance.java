@@ -18,20 +18,24 @@ public class PartitionMaintenance {
     static final int MONTHS_AHEAD = 3;
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     private final JdbcClient jdbc;
+    private final MaintenanceRuns runs;
 
-    PartitionMaintenance(JdbcClient jdbc) {
+    PartitionMaintenance(JdbcClient jdbc, MaintenanceRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 17 1 * * *", zone = "UTC")
     public int ensurePartitions() {
-        int created = jdbc.sql("""
-                        SELECT mockupaws_ensure_monthly_partitions('scenario_logs',
-                               (now() AT TIME ZONE 'UTC')::date,
-                               ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
-                .param("ahead", MONTHS_AHEAD).query(Integer.class).single();
-        if (created > 0) log.info("Created {} monthly partition(s) of scenario_logs", created);
-        return created;
+        return runs.run("partition-maintenance", () -> {
+            int created = jdbc.sql("""
+                            SELECT mockupaws_ensure_monthly_partitions('scenario_logs',
+                                   (now() AT TIME ZONE 'UTC')::date,
+                                   ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
+                    .param("ahead", MONTHS_AHEAD).query(Integer.class).single();
+            if (created > 0) log.info("Created {} monthly partition(s) of scenario_logs", created);
+            return created;
+        });
     }
 }

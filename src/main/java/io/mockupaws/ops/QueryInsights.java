@@ -20,9 +20,11 @@ public class QueryInsights {
     private static final Logger log = LoggerFactory.getLogger(QueryInsights.class);
     private final JdbcClient jdbc;
     private final int retentionDays;
+    private final MaintenanceRuns runs;
 
-    QueryInsights(JdbcClient jdbc, Environment env) {
+    QueryInsights(JdbcClient jdbc, Environment env, MaintenanceRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.retentionDays = env.getProperty("mockupaws.slow-query.retention-days", Integer.class, 7);
     }
 
@@ -86,8 +88,9 @@ public class QueryInsights {
 
     @Scheduled(cron = "0 7 * * * *", zone = "UTC")
     public int applyRetention() {
-        return jdbc.sql("DELETE FROM query_performance_log WHERE logged_at < now() - make_interval(days => :days)")
-                .param("days", retentionDays).update();
+        return runs.run("slow-query-retention", () -> jdbc.sql(
+                        "DELETE FROM query_performance_log WHERE logged_at < now() - make_interval(days => :days)")
+                .param("days", retentionDays).update());
     }
 
     Map<String, Object> counts() {

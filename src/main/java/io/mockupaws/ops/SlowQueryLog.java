@@ -1,5 +1,10 @@
 package io.mockupaws.ops;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import io.mockupaws.platform.QueryOrigin;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +16,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
+import net.ttddyy.observation.tracing.JdbcObservationDocumentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -36,8 +45,13 @@ import org.springframework.core.env.Environment;
  * <p>Recording never slows the query's caller: a slow statement is put on a bounded queue (dropped, and counted,
  * when full) and a background thread writes batches through the unwrapped DataSource, so its own inserts are not
  * timed and cannot recurse.
+ *
+ * <p>The same proxy carries the JDBC observations (a span per connection and per statement, and the
+ * {@code jdbc.query} latency histogram behind the SlowQuery alert): one proxy, two listeners, rather than a second
+ * proxy around the first. Counts of logged, dropped and failed slow statements are exported as
+ * {@code mockupaws.db.slow.queries}.
  */
-public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
+public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(SlowQueryLog.class);
     private static final Pattern STRINGS = Pattern.compile("'(?:[^']|'')*'");
@@ -51,12 +65,16 @@ public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
     private final BlockingQueue<SlowQuery> queue = new ArrayBlockingQueue<>(10_000);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Supplier<ObservationRegistry> observations;
+    private volatile Timer slowDurations;
     private volatile DataSource target;
     private volatile Thread writer;
     private volatile boolean running = true;
 
-    public SlowQueryLog(Environment env) {
+    public SlowQueryLog(Environment env, Supplier<ObservationRegistry> observations) {
         this.thresholdMs = env.getProperty("mockupaws.slow-query.threshold-ms", Long.class, 200L);
+        this.observations = observations;
     }
 
     @Override
@@ -64,7 +82,11 @@ public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
         if (bean instanceof DataSource ds && target == null && "dataSource".equals(beanName)) {
             target = ds;
             startWriter();
-            return ProxyDataSourceBuilder.create(ds).name("mockupaws").listener(this).build();
+            // Connections and statements only: a span per result-set row fetch would drown the trace.
+            DataSourceObservationListener spans = new DataSourceObservationListener(observations);
+            spans.setSupportedTypes(EnumSet.of(JdbcObservationDocumentation.CONNECTION, JdbcObservationDocumentation.QUERY));
+            return ProxyDataSourceBuilder.create(ds).name("mockupaws").listener(this).listener(spans)
+                    .methodListener(spans).build();
         }
         return bean;
     }
@@ -76,11 +98,25 @@ public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
     long recordedCount() { return recorded.get(); }
 
     @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("mockupaws.db.slow.queries", recorded, AtomicLong::get).tag("outcome", "logged")
+                .description("Statements slower than the threshold, by what became of their log entry").register(registry);
+        FunctionCounter.builder("mockupaws.db.slow.queries", dropped, AtomicLong::get).tag("outcome", "dropped")
+                .description("Statements slower than the threshold, by what became of their log entry").register(registry);
+        FunctionCounter.builder("mockupaws.db.slow.queries", failed, AtomicLong::get).tag("outcome", "failed")
+                .description("Statements slower than the threshold, by what became of their log entry").register(registry);
+        slowDurations = Timer.builder("mockupaws.db.slow.query.duration")
+                .description("Duration of the statements slower than the slow-query threshold").register(registry);
+    }
+
+    @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
 
     @Override
     public void afterQuery(ExecutionInfo exec, List<QueryInfo> queries) {
         if (exec.getElapsedTime() < thresholdMs || queries.isEmpty()) return;
+        Timer durations = slowDurations;
+        if (durations != null) durations.record(exec.getElapsedTime(), TimeUnit.MILLISECONDS);
         String sql = normalise(queries.getFirst().getQuery());
         Long rows = exec.getResult() instanceof Integer n ? Long.valueOf(n)
                 : exec.getResult() instanceof int[] batch ? java.util.Arrays.stream(batch).asLongStream().sum() : null;
@@ -115,12 +151,15 @@ public class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
                     List<SlowQuery> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, 499);
-                    write(batch);
+                    try {
+                        write(batch);
+                    } catch (RuntimeException | SQLException e) {
+                        // The log is best effort: a failure here must never reach the application's own work.
+                        failed.addAndGet(batch.size());
+                        log.warn("Could not record {} slow queries: {}", batch.size(), e.getMessage());
+                    }
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException | SQLException e) {
-                    // The log is best effort: a failure here must never reach the application's own work.
-                    log.warn("Could not record slow queries: {}", e.getMessage());
                 }
             }
         });

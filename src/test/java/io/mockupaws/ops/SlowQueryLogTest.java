@@ -57,17 +57,20 @@ class SlowQueryLogTest extends ApiTest {
         assertThat(api.get("/api/v1/admin/slow-queries?limit=0").status()).isEqualTo(400);
     }
 
-    /** Waits for a recorded statement containing {@code text} (others, like the test's own cleanup, may come first). */
-    private List<Map<String, Object>> awaitRows(String text) throws InterruptedException {
+    /**
+     * Waits for a logged statement containing {@code sqlPart}: not just any row, because the TRUNCATE that cleans
+     * the tables before each test can itself be slow on a busy machine and be logged first.
+     */
+    private List<Map<String, Object>> awaitRows(String sqlPart) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             List<Map<String, Object>> rows = jdbc.sql("SELECT sql_text, origin, duration_ms FROM query_performance_log")
                     .query((rs, n) -> Map.<String, Object>of("sql_text", rs.getString(1),
                             "origin", rs.getString(2) == null ? "" : rs.getString(2), "duration_ms", rs.getDouble(3)))
                     .list();
-            if (rows.stream().anyMatch(r -> r.get("sql_text").toString().contains(text))) return rows;
+            if (rows.stream().anyMatch(r -> r.get("sql_text").toString().contains(sqlPart))) return rows;
             Thread.sleep(100);
         }
-        throw new AssertionError("no slow query recorded within 10 s");
+        throw new AssertionError("no slow query containing " + sqlPart + " recorded within 10 s");
     }
 }
