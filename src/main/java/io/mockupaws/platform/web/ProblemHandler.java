@@ -50,7 +50,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage(), e.properties());
+        ResponseEntity<Object> problem = problem(e.status(), e.code(), e.getMessage(), e.properties());
+        if (e.headers().isEmpty()) return problem;
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(problem.getHeaders());
+        e.headers().forEach(headers::set);
+        return new ResponseEntity<>(problem.getBody(), headers, problem.getStatusCode());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
