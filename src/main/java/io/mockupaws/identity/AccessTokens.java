@@ -48,9 +48,10 @@ final class AccessTokens {
         this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(ISSUER),
-                jwt -> jwt.getSubject() != null && jwt.getClaimAsString("sid") != null
+                // the timestamp validator checks exp only when present: a token without one would never expire
+                jwt -> jwt.getSubject() != null && jwt.getClaimAsString("sid") != null && jwt.getExpiresAt() != null
                         ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub and sid are required", null))));
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub, sid and exp are required", null))));
     }
 
     static AccessTokens fromEnvironment(Environment env) {

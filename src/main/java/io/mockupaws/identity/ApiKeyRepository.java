@@ -41,7 +41,7 @@ class ApiKeyRepository {
                 .param("user", userId).param("name", name).param("prefix", prefix).param("hash", hash)
                 .param("scopes", scopes.stream().map(Scope::wire).toArray(String[]::new))
                 .param("eps", eventsPerSecond, java.sql.Types.INTEGER)
-                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt), java.sql.Types.TIMESTAMP)
                 .query(ApiKeyRepository::map).single();
     }
 
