@@ -44,6 +44,7 @@ final class EndpointAccess {
             rule(GET, "/api/v1/health", Requirement.PUBLIC),
             rule(GET, "/v3/api-docs", Requirement.PUBLIC),
             rule(GET, "/v3/api-docs/**", Requirement.PUBLIC),
+            rule(GET, "/v3/api-docs.yaml", Requirement.PUBLIC),
             rule(GET, "/swagger-ui.html", Requirement.PUBLIC),
             rule(GET, "/swagger-ui/**", Requirement.PUBLIC),
             rule(GET, "/actuator/health", Requirement.PUBLIC),
