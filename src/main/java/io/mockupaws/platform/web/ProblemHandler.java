@@ -94,6 +94,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return api(ApiException.invalid(FieldNames.path(vie), msg));
         }
         if (cause instanceof InvalidFormatException ife) {
+            if (ife.getValue() instanceof String s && s.indexOf('\0') >= 0) {
+                return api(ApiException.invalid(FieldNames.path(ife), JsonConfig.NUL_MESSAGE));
+            }
             return api(ApiException.invalid(FieldNames.path(ife), "must be " + describeType(ife.getTargetType())));
         }
         if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
