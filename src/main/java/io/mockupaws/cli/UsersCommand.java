@@ -1,5 +1,6 @@
 package io.mockupaws.cli;
 
+import io.mockupaws.identity.PasswordPolicy;
 import io.mockupaws.identity.Role;
 import io.mockupaws.identity.User;
 import io.mockupaws.identity.UserService;
@@ -44,6 +45,9 @@ class UsersCommand {
             Role r = Role.of(role);
             Tier t = Tier.of(tier);
             String password = readPassword();
+            // the same check the service makes, before the database is started, so a weak password fails fast
+            String weak = new PasswordPolicy().problem(password, email);
+            if (weak != null) throw new IllegalArgumentException("password: " + weak);
             try (var ctx = CliContext.start()) {
                 User user = ctx.getBean(UserService.class).create(email, password, name, r, t, null, "cli");
                 spec.commandLine().getOut().printf("Created %s %s (id %s, tier %s).%n", user.role(), user.email(), user.id(), user.tier());
