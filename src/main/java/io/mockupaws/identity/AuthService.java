@@ -58,7 +58,7 @@ class AuthService {
         this.audit = audit;
         this.mailer = mailer;
         this.tx = tx;
-        this.registrationOpen = switch (registration.strip().toLowerCase()) {
+        this.registrationOpen = switch (registration.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "open" -> true;
             case "closed" -> false;
             default -> throw new IllegalArgumentException("MOCKUPAWS_REGISTRATION must be open or closed, not '" + registration + "'");
@@ -138,12 +138,16 @@ class AuthService {
 
     /** Ends the session of the given refresh token (if it is the caller's), else the session the caller signed in with. */
     void logout(Actor actor, AuthRequests.Logout l) {
-        UUID session = actor.sessionId();
-        if (l != null && l.refreshToken() != null && SecretTokens.looksLike(l.refreshToken(), REFRESH_PREFIX)) {
-            session = sessions.sessionOfRefreshToken(SecretTokens.sha256(l.refreshToken())).orElse(session);
+        if (l != null && SecretTokens.looksLike(l.refreshToken(), REFRESH_PREFIX)) {
+            var named = sessions.sessionOfRefreshToken(SecretTokens.sha256(l.refreshToken()));
+            // someone else's refresh token names nothing the caller may end: then the caller's own session ends
+            if (named.isPresent() && sessions.revokeSession(named.get(), actor.userId(), "logout")) {
+                audit.record(actor.audited("auth.logout", "session", named.get()));
+                return;
+            }
         }
-        if (sessions.revokeSession(session, actor.userId(), "logout")) {
-            audit.record(actor.audited("auth.logout", "session", session));
+        if (sessions.revokeSession(actor.sessionId(), actor.userId(), "logout")) {
+            audit.record(actor.audited("auth.logout", "session", actor.sessionId()));
         }
     }
 

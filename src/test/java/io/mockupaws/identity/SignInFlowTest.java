@@ -134,7 +134,12 @@ class SignInFlowTest extends ApiTest {
         JsonNode tokens = login("erin@example.com", PASSWORD).json();
         Api erin = anonymous.withBearer(tokens.get("access_token").asString());
 
-        assertThat(erin.post("/api/v1/auth/logout").status()).isEqualTo(204);
+        // a refresh token of someone else's session ends nothing of theirs: the caller's own session ends instead
+        register("hal@example.com", PASSWORD);
+        JsonNode hal = login("hal@example.com", PASSWORD).json();
+        assertThat(erin.post("/api/v1/auth/logout", "{\"refresh_token\":\"" + hal.get("refresh_token").asString() + "\"}").status())
+                .isEqualTo(204);
+        assertThat(anonymous.withBearer(hal.get("access_token").asString()).get("/api/v1/auth/me").status()).isEqualTo(200);
 
         assertThat(erin.get("/api/v1/auth/me").code()).isEqualTo("session-ended");
         assertThat(refresh(tokens.get("refresh_token").asString()).code()).isEqualTo("invalid-refresh-token");

@@ -24,7 +24,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) return;
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String code = known == null || known.is5xxServerError() ? "internal-error" : known.name().toLowerCase().replace('_', '-');
+        String code = known == null || known.is5xxServerError() ? "internal-error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         String detail = known != null && known.is4xxClientError() ? "The request could not be read: " + title
                 : "The server failed to handle the request; it has been logged.";
         String body = "{\"type\":\"/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
