@@ -7,10 +7,11 @@
 S=${1:-30}; C=${2:-4}
 build
 APP_JAVA_OPTS="-Xmx512m" start_app
+sign_in
 machine
-id=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H 'Content-Type: application/json' -d '{"name":"ingest benchmark"}' \
-      | sed -E 's/.*"id":"([^"]+)".*/\1/')
-curl -fs -XPOST "$BASE/api/v1/scenarios/$id/start" > /dev/null
+id=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d '{"name":"ingest benchmark"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+curl -fs -XPOST "$BASE/api/v1/scenarios/$id/start" -H "Authorization: Bearer $TOKEN" > /dev/null
 batch=$(mktemp); single=$(mktemp)
 python3 - "$batch" "$single" <<'PY'
 import json, random, sys
@@ -33,8 +34,8 @@ with open(sys.argv[2], "w") as f:
 print("average event message bytes:", sum(len(e["message"]) for e in events) // len(events))
 PY
 load --url "$BASE/ingest" --method POST --body-file "$batch" --header "Content-Type: application/x-ndjson" \
-     --header "X-Scenario-ID: $id" --concurrency "$C" --warmup 5 --duration "$S" --label "NDJSON batches of 1000 events (x1000 = events/s)"
+     --header "X-Scenario-ID: $id" --header "X-API-Key: $INGEST_KEY" --concurrency "$C" --warmup 5 --duration "$S" --label "NDJSON batches of 1000 events (x1000 = events/s)"
 load --url "$BASE/ingest" --method POST --body-file "$single" --header "Content-Type: application/json" \
-     --header "X-Scenario-ID: $id" --concurrency 64 --warmup 5 --duration "$S" --label "single-event requests, 64 connections"
-curl -fs -XPOST "$BASE/flush" -H "X-Scenario-ID: $id"; echo
+     --header "X-Scenario-ID: $id" --header "X-API-Key: $INGEST_KEY" --concurrency 64 --warmup 5 --duration "$S" --label "single-event requests, 64 connections"
+curl -fs -XPOST "$BASE/flush" -H "X-Scenario-ID: $id" -H "X-API-Key: $INGEST_KEY"; echo
 grep -E 'OutOfMemory' target/benchmark-app.log && { echo "heap exhausted at -Xmx512m"; exit 1; } || echo "no OutOfMemoryError at -Xmx512m"

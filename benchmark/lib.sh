@@ -19,6 +19,8 @@ build() {
 
 start_app() {
   rm -rf "$BENCH_DATA"
+  # The load tool is one user at thousands of requests per second: lift the per-user tier limit for the benchmark.
+  MOCKUPAWS_RATE_LIMIT_FREE=${MOCKUPAWS_RATE_LIMIT_FREE:-1000000000} \
   MOCKUPAWS_DATA_DIR="$BENCH_DATA" PORT=$BENCH_PORT "$JAVA" ${APP_JAVA_OPTS:-} -jar target/mockupaws.jar "$@" > target/benchmark-app.log 2>&1 &
   APP_PID=$!
   trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
@@ -28,6 +30,16 @@ start_app() {
   done
   echo "app did not start; see target/benchmark-app.log" >&2
   exit 1
+}
+
+# Signs up a benchmark user and sets TOKEN (a bearer access token) and INGEST_KEY (an API key with scope ingest).
+sign_in() {
+  local body='{"email":"bench@example.com","password":"benchmark-password-1"}'
+  curl -fs -XPOST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' -d "$body" > /dev/null
+  TOKEN=$(curl -fs -XPOST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' -d "$body" \
+          | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  INGEST_KEY=$(curl -fs -XPOST "$BASE/api/v1/api-keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+               -d '{"name":"benchmark shipper","scopes":["ingest"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
 }
 
 load() {

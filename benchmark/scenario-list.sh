@@ -5,12 +5,13 @@
 N=${1:-10000}; C=${2:-8}; S=${3:-30}
 build
 start_app
+sign_in
 machine
 body=$(mktemp)
 echo '{"name":"bench scenario","description":"seeded for the list benchmark","region":"eu-west-1","tags":["bench","team-a"]}' > "$body"
 load --url "$BASE/api/v1/scenarios" --method POST --body-file "$body" --header "Content-Type: application/json" \
-     --concurrency 8 --requests "$N" --label "seed $N scenarios (POST)"
-load --url "$BASE/api/v1/scenarios" --concurrency "$C" --duration "$S" --label "list, default page (20, newest first)"
+     --header "Authorization: Bearer $TOKEN" --concurrency 8 --requests "$N" --label "seed $N scenarios (POST)"
+load --url "$BASE/api/v1/scenarios" --header "Authorization: Bearer $TOKEN" --concurrency "$C" --duration "$S" --label "list, default page (20, newest first)"
 load --url "$BASE/api/v1/scenarios?status=draft&region=eu-west-1&tag=bench&sort_by=name&sort_order=asc&page=3&page_size=50" \
-     --concurrency "$C" --duration "$S" --label "list, filtered + sorted by name, page 3 of 50"
-load --url "$BASE/api/v1/scenarios?search=seeded&page=10" --concurrency "$C" --duration "$S" --label "list, search"
+     --header "Authorization: Bearer $TOKEN" --concurrency "$C" --duration "$S" --label "list, filtered + sorted by name, page 3 of 50"
+load --url "$BASE/api/v1/scenarios?search=seeded&page=10" --header "Authorization: Bearer $TOKEN" --concurrency "$C" --duration "$S" --label "list, search"

@@ -1,11 +1,14 @@
 package io.mockupaws.ingest;
 
+import io.mockupaws.identity.Actor;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.QueryParams;
 import io.mockupaws.profiling.PiiType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where log shippers send traffic. The endpoints speak each shipper's own protocol (plain JSON/NDJSON/text, the
  * Elasticsearch bulk API, OTLP/HTTP) and answer the way that shipper expects, so existing configs work unchanged.
+ *
+ * <p>Shippers authenticate with an API key carrying the {@code ingest} scope, and write only into scenarios of the
+ * key's owner: every scenario a request names — in the path, a header, a bulk action's index or an OTLP resource —
+ * is checked, and one that is not the owner's is "not found", like any other tenancy failure.
  */
 @RestController
 @Tag(name = "ingest", description = "Receive real log traffic into a running scenario")
@@ -38,35 +45,39 @@ class IngestController {
     private final IngestService ingest;
     private final StoredEventRepository stored;
     private final IngestMetrics metrics;
+    private final KeyEventLimit keyLimit;
 
-    IngestController(IngestService ingest, StoredEventRepository stored, IngestMetrics metrics) {
+    IngestController(IngestService ingest, StoredEventRepository stored, IngestMetrics metrics, KeyEventLimit keyLimit) {
         this.ingest = ingest;
         this.stored = stored;
         this.metrics = metrics;
+        this.keyLimit = keyLimit;
     }
 
     @PostMapping("/ingest")
     @Operation(summary = "Ingest events (JSON object/array, NDJSON, JSON lines, text lines; gzip/deflate) into the scenario named by X-Scenario-ID")
     ResponseEntity<Map<String, Object>> ingestByHeader(
+            Actor actor,
             @RequestHeader(name = SCENARIO_HEADER, required = false) String scenarioHeader,
             @RequestHeader(name = SOURCE_HEADER, required = false) String source,
             @RequestParam(name = "detail", defaultValue = "false") String detail,
-            HttpServletRequest request) {
-        return ingestInto(requireScenario(scenarioHeader), source, detail, request);
+            HttpServletRequest request, HttpServletResponse response) {
+        return ingestInto(actor, requireScenario(scenarioHeader), source, detail, request, response);
     }
 
     @PostMapping("/api/v1/scenarios/{id}/ingest")
     @Operation(summary = "Ingest events into a running scenario")
     ResponseEntity<Map<String, Object>> ingestByPath(
+            Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = SOURCE_HEADER, required = false) String source,
             @RequestParam(name = "detail", defaultValue = "false") String detail,
-            HttpServletRequest request) {
-        return ingestInto(id, source, detail, request);
+            HttpServletRequest request, HttpServletResponse response) {
+        return ingestInto(actor, id, source, detail, request, response);
     }
 
-    private ResponseEntity<Map<String, Object>> ingestInto(UUID scenarioId, String source, String detailParam,
-                                                           HttpServletRequest request) {
+    private ResponseEntity<Map<String, Object>> ingestInto(Actor actor, UUID scenarioId, String source, String detailParam,
+                                                           HttpServletRequest request, HttpServletResponse response) {
         boolean detail = bool("detail", detailParam);
         String type = mediaType(request);
         byte[] body = RequestBody.read(request);
@@ -77,19 +88,21 @@ class IngestController {
             case "text/plain" -> EventDecoder.textLines(body, source);
             default -> throw unsupported(type, "application/json, application/x-ndjson, application/jsonl, text/plain");
         };
-        List<IngestService.Accepted> committed = ingest.ingest(Map.of(scenarioId, events));
+        keyLimit.take(actor, events.size(), response);
+        List<IngestService.Accepted> committed = ingest.ingest(actor.userId(), Map.of(scenarioId, events));
         metrics.accepted(IngestMetrics.Endpoint.JSON, committed);
         IngestService.Accepted a = committed.getFirst();
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("accepted", a.events().size());
-        response.put("scenario_id", a.scenarioId());
-        response.put("tokenizer", a.tokenizer());
-        response.put("totals", a.totals());
-        if (detail || a.events().size() == 1) response.put("events", a.events().stream().map(IngestController::detail).toList());
-        return ResponseEntity.ok(response);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", a.events().size());
+        answer.put("scenario_id", a.scenarioId());
+        answer.put("tokenizer", a.tokenizer());
+        answer.put("totals", a.totals());
+        if (detail || a.events().size() == 1) answer.put("events", a.events().stream().map(IngestController::detail).toList());
+        return ResponseEntity.ok(answer);
     }
 
     @RequestMapping(path = {"/ingest", "/ingest/"}, method = {RequestMethod.GET, RequestMethod.HEAD})
+    @SecurityRequirements
     @Operation(summary = "Elasticsearch root info, so ES-output shippers accept /ingest as their cluster URL")
     ResponseEntity<Map<String, Object>> elasticsearchRoot() {
         return ResponseEntity.ok().header("X-Elastic-Product", "Elasticsearch").body(Map.of(
@@ -101,10 +114,11 @@ class IngestController {
     @PostMapping({"/ingest/_bulk", "/ingest/{index}/_bulk"})
     @Operation(summary = "Elasticsearch bulk API: scenario from each action's _index (containing the scenario id) or X-Scenario-ID")
     ResponseEntity<Map<String, Object>> bulk(
+            Actor actor,
             @PathVariable(name = "index", required = false) String pathIndex,
             @RequestHeader(name = SCENARIO_HEADER, required = false) String scenarioHeader,
             @RequestHeader(name = SOURCE_HEADER, required = false) String source,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         long start = System.nanoTime();
         String type = mediaType(request);
         if (!type.equals("application/x-ndjson") && !type.equals("application/json")) {
@@ -116,7 +130,8 @@ class IngestController {
         for (BulkRequest.Item item : bulk.items()) {
             if (item.event() != null) byScenario.computeIfAbsent(item.scenarioId(), k -> new ArrayList<>()).add(item.event());
         }
-        metrics.accepted(IngestMetrics.Endpoint.BULK, ingest.ingest(byScenario));
+        keyLimit.take(actor, byScenario.values().stream().mapToLong(List::size).sum(), response);
+        metrics.accepted(IngestMetrics.Endpoint.BULK, ingest.ingest(actor.userId(), byScenario));
         List<Map<String, Object>> items = new ArrayList<>();
         int seq = 0;
         for (BulkRequest.Item item : bulk.items()) {
@@ -143,9 +158,10 @@ class IngestController {
     @PostMapping("/v1/logs")
     @Operation(summary = "OTLP/HTTP logs (application/x-protobuf or application/json); scenario from X-Scenario-ID or resource attribute mockupaws.scenario.id")
     ResponseEntity<?> otlp(
+            Actor actor,
             @RequestHeader(name = SCENARIO_HEADER, required = false) String scenarioHeader,
             @RequestHeader(name = SOURCE_HEADER, required = false) String source,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         String type = mediaType(request);
         boolean protobuf = type.equals("application/x-protobuf") || type.equals("application/protobuf");
         if (!protobuf && !type.equals("application/json")) throw unsupported(type, "application/x-protobuf, application/json");
@@ -161,7 +177,8 @@ class IngestController {
             }
             byScenario.computeIfAbsent(scenario, k -> new ArrayList<>()).add(e.event());
         }
-        metrics.accepted(IngestMetrics.Endpoint.OTLP, ingest.ingest(byScenario));
+        keyLimit.take(actor, entries.size(), response);
+        metrics.accepted(IngestMetrics.Endpoint.OTLP, ingest.ingest(actor.userId(), byScenario));
         // ExportLogsServiceResponse with no partial_success: empty in protobuf, {} in JSON.
         return protobuf
                 ? ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-protobuf")).body(new byte[0])
@@ -170,14 +187,15 @@ class IngestController {
 
     @PostMapping("/flush")
     @Operation(summary = "Compatibility with the original mockupAWS: writes are synchronous, so this returns the scenario's counters")
-    Map<String, Object> flush(@RequestHeader(name = SCENARIO_HEADER, required = false) String scenarioHeader) {
+    Map<String, Object> flush(Actor actor, @RequestHeader(name = SCENARIO_HEADER, required = false) String scenarioHeader) {
         UUID id = requireScenario(scenarioHeader);
-        return Map.of("scenario_id", id, "flushed", 0, "totals", ingest.totals(id));
+        return Map.of("scenario_id", id, "flushed", 0, "totals", ingest.totals(id, actor.userId()));
     }
 
-    @GetMapping("/api/v1/scenarios/{id}/logs")
+    @GetMapping({"/api/v1/scenarios/{id}/logs", "/api/v2/scenarios/{id}/logs"})
     @Operation(summary = "Stored events (redacted previews, never raw messages) with filters and cursor pagination")
     StoredEventRepository.Page logs(
+            Actor actor,
             @PathVariable UUID id,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -188,7 +206,7 @@ class IngestController {
             @RequestParam(name = "sort_order", defaultValue = "desc") String sortOrder,
             @RequestParam(defaultValue = "50") String limit,
             @RequestParam(required = false) String cursor) {
-        ingest.totals(id); // 404 for an unknown scenario
+        ingest.checkReadable(actor, id); // 404 for an unknown scenario or another tenant's
         StoredEventRepository.Sort sort = switch (sortBy) {
             case "received_at", "time" -> StoredEventRepository.Sort.TIME;
             case "size_bytes", "size" -> StoredEventRepository.Sort.SIZE;

@@ -30,6 +30,6 @@ class IngestRejects {
         IngestMetrics.Endpoint endpoint = IngestMetrics.Endpoint.ofRoute(
                 (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         if (endpoint != null) metrics.rejected(endpoint, e.code());
-        return ProblemHandler.problem(e.status(), e.code(), e.getMessage(), e.properties());
+        return ProblemHandler.render(e);
     }
 }

@@ -1,5 +1,6 @@
 package io.mockupaws.ingest;
 
+import io.mockupaws.identity.Actor;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.pricing.PipelineConfig;
 import io.mockupaws.pricing.PriceBook;
@@ -47,20 +48,23 @@ public class IngestService {
     /** What one scenario received in one request. */
     record Accepted(UUID scenarioId, String tokenizer, List<ProfiledEvent> events, IngestTotals totals) {}
 
-    /** Ingests events for one or more scenarios, all or nothing; returns once they are committed. */
-    List<Accepted> ingest(Map<UUID, List<IncomingEvent>> byScenario) {
+    /**
+     * Ingests events for one or more scenarios, all or nothing; returns once they are committed. Every scenario must
+     * belong to {@code owner} (the API key's owner): checked here first, and again under the share lock when writing.
+     */
+    List<Accepted> ingest(UUID owner, Map<UUID, List<IncomingEvent>> byScenario) {
         Map<UUID, List<ProfiledEvent>> profiled = new LinkedHashMap<>();
         Map<UUID, String> tokenizers = new LinkedHashMap<>();
         Map<UUID, String> models = new LinkedHashMap<>();
         for (var entry : byScenario.entrySet()) {
-            ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey());
+            ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey(), owner);
             if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(entry.getKey(), scenario.status());
             TokenCounter tokens = Tokenizers.forName(tokenizerFor(scenario.pipeline()));
             tokenizers.put(entry.getKey(), tokens.name());
             models.put(entry.getKey(), scenario.pipeline().bedrock().modelId());
             profiled.put(entry.getKey(), metrics.profiling(() -> profile(entry.getKey(), entry.getValue(), tokens)));
         }
-        Map<UUID, IngestTotals> totals = await(writer.submit(profiled));
+        Map<UUID, IngestTotals> totals = await(writer.submit(owner, profiled));
         profiled.forEach((id, events) -> metrics.committed(models.get(id), events));
         List<Accepted> accepted = new ArrayList<>();
         profiled.forEach((id, events) -> accepted.add(new Accepted(id, tokenizers.get(id), events, totals.get(id))));
@@ -82,9 +86,15 @@ public class IngestService {
         }
     }
 
-    IngestTotals totals(UUID scenarioId) {
-        scenarios.get(scenarioId);
+    /** The counters of the owner's scenario (for /flush, which a shipper calls with its ingest key). */
+    IngestTotals totals(UUID scenarioId, UUID owner) {
+        scenarios.getOwnedBy(owner, scenarioId);
         return repository.totals(scenarioId);
+    }
+
+    /** 404 unless the actor may read the scenario (its owner, or an administrator). */
+    void checkReadable(Actor actor, UUID scenarioId) {
+        scenarios.get(actor, scenarioId);
     }
 
     private List<ProfiledEvent> profile(UUID scenarioId, List<IncomingEvent> events, TokenCounter tokens) {

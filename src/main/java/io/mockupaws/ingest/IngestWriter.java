@@ -2,6 +2,7 @@ package io.mockupaws.ingest;
 
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.scenario.ScenarioService;
+import io.mockupaws.scenario.ScenarioState;
 import io.mockupaws.scenario.ScenarioStatus;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class IngestWriter {
     private static final int MAX_EVENTS_PER_TRANSACTION = 20_000;
 
     /** One request's events, by scenario, and the answer it waits for. */
-    record Submission(Map<UUID, List<ProfiledEvent>> events, CompletableFuture<Map<UUID, IngestTotals>> done) {
+    record Submission(UUID owner, Map<UUID, List<ProfiledEvent>> events, CompletableFuture<Map<UUID, IngestTotals>> done) {
         int size() {
             return events.values().stream().mapToInt(List::size).sum();
         }
@@ -69,14 +70,15 @@ class IngestWriter {
         }
     }
 
-    CompletableFuture<Map<UUID, IngestTotals>> submit(Map<UUID, List<ProfiledEvent>> events) {
+    /** Queues the events of one request; they are written only into scenarios of {@code owner}. */
+    CompletableFuture<Map<UUID, IngestTotals>> submit(UUID owner, Map<UUID, List<ProfiledEvent>> events) {
         CompletableFuture<Map<UUID, IngestTotals>> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                     "shutting-down", "The server is shutting down; retry against another instance"));
             return done;
         }
-        queue.add(new Submission(events, done));
+        queue.add(new Submission(owner, events, done));
         return done;
     }
 
@@ -111,14 +113,18 @@ class IngestWriter {
         Map<Submission, Map<UUID, IngestTotals>> answers = tx.execute(status -> {
             Set<UUID> ids = new HashSet<>();
             group.forEach(s -> ids.addAll(s.events().keySet()));
-            Map<UUID, ScenarioStatus> states = scenarios.shareLockStates(ids);
+            Map<UUID, ScenarioState> states = scenarios.shareLockStates(ids);
             List<Submission> accepted = new ArrayList<>();
             for (Submission s : group) {
                 RuntimeException problem = null;
                 for (UUID id : s.events().keySet()) {
-                    ScenarioStatus state = states.get(id);
-                    if (state == null) problem = ApiException.notFound("scenario-not-found", "No scenario with id " + id);
-                    else if (state != ScenarioStatus.RUNNING) problem = ScenarioService.notRunning(id, state);
+                    ScenarioState state = states.get(id);
+                    // another tenant's scenario is as absent as a missing one
+                    if (state == null || !state.ownerId().equals(s.owner())) {
+                        problem = ApiException.notFound("scenario-not-found", "No scenario with id " + id);
+                    } else if (state.status() != ScenarioStatus.RUNNING) {
+                        problem = ScenarioService.notRunning(id, state.status());
+                    }
                     if (problem != null) break;
                 }
                 if (problem == null) accepted.add(s); else refused.put(s, problem);

@@ -18,7 +18,7 @@ final class ScenarioSnapshots {
 
     private static final long TTL_NANOS = 1_000_000_000L;
 
-    record Snapshot(ScenarioStatus status, PipelineConfig pipeline, long readAt) {}
+    record Snapshot(UUID ownerId, ScenarioStatus status, PipelineConfig pipeline, long readAt) {}
 
     private final ScenarioService scenarios;
     private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
@@ -27,12 +27,15 @@ final class ScenarioSnapshots {
         this.scenarios = scenarios;
     }
 
-    Snapshot get(UUID id) {
+    /** The owner's scenario; "not found" when it does not exist or is another tenant's (owners never change). */
+    Snapshot get(UUID id, UUID owner) {
         long now = System.nanoTime();
         Snapshot s = cache.get(id);
-        if (s != null && now - s.readAt() < TTL_NANOS && s.status() == ScenarioStatus.RUNNING) return s;
-        Scenario fresh = scenarios.get(id);
-        Snapshot snap = new Snapshot(fresh.status(), fresh.pipeline(), now);
+        if (s != null && now - s.readAt() < TTL_NANOS && s.status() == ScenarioStatus.RUNNING && s.ownerId().equals(owner)) {
+            return s;
+        }
+        Scenario fresh = scenarios.getOwnedBy(owner, id);
+        Snapshot snap = new Snapshot(fresh.ownerId(), fresh.status(), fresh.pipeline(), now);
         if (cache.size() > 10_000) cache.clear();
         cache.put(id, snap);
         return snap;

@@ -5,6 +5,7 @@ import io.mockupaws.platform.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import io.mockupaws.identity.Actor;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,43 +28,43 @@ class InsightsController {
 
     @GetMapping("/{id}/metrics")
     @Operation(summary = "Summary, per-service cost breakdown and time series of [from, to) (default: all traffic)")
-    InsightsViews.Metrics metrics(@PathVariable UUID id, @RequestParam(required = false) String from,
+    InsightsViews.Metrics metrics(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "hour") String granularity) {
         Instant[] window = window(from, to);
-        return insights.metrics(id, window[0], window[1], granularity(granularity));
+        return insights.metrics(actor, id, window[0], window[1], granularity(granularity));
     }
 
     @PostMapping(path = "/{id}/estimate", consumes = "application/json")
     @Operation(summary = "What-if: the metrics of the stored traffic re-priced with pipeline keys and/or region changed; nothing saved")
-    InsightsViews.Metrics estimate(@PathVariable UUID id,
+    InsightsViews.Metrics estimate(Actor actor, @PathVariable UUID id,
                                    @RequestBody(required = false) InsightsRequests.Estimate body,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(defaultValue = "hour") String granularity) {
         Instant[] window = window(from, to);
-        return insights.estimate(id, body, window[0], window[1], granularity(granularity));
+        return insights.estimate(actor, id, body, window[0], window[1], granularity(granularity));
     }
 
     @GetMapping("/{id}/projection")
     @Operation(summary = "Monthly usage and cost projected from the observed rate, plus a trend prediction with a 95 % interval")
-    InsightsViews.Projection projection(@PathVariable UUID id, @RequestParam(defaultValue = "month") String period,
+    InsightsViews.Projection projection(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "month") String period,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
         if (!period.equals("month")) throw badParam("period", "must be month");
         Instant[] window = window(from, to);
-        return insights.projection(id, window[0], window[1]);
+        return insights.projection(actor, id, window[0], window[1]);
     }
 
     @PostMapping(path = "/compare", consumes = "application/json")
     @Operation(summary = "2–4 scenarios side by side with per-service deltas against a baseline")
-    InsightsViews.Comparison compare(@RequestBody InsightsRequests.Compare body) {
-        return insights.compare(body);
+    InsightsViews.Comparison compare(Actor actor, @RequestBody InsightsRequests.Compare body) {
+        return insights.compare(actor, body);
     }
 
     @GetMapping("/{id}/sources")
     @Operation(summary = "Per-source events, bytes, tokens, PII and cost share over the scenario's life")
-    InsightsViews.Sources sources(@PathVariable UUID id) {
-        return insights.sources(id);
+    InsightsViews.Sources sources(Actor actor, @PathVariable UUID id) {
+        return insights.sources(actor, id);
     }
 
     private static Instant[] window(String from, String to) {

@@ -14,6 +14,7 @@ import io.mockupaws.pricing.PriceBook;
 import io.mockupaws.pricing.ServiceCost;
 import io.mockupaws.pricing.Usage;
 import io.mockupaws.scenario.AwsRegion;
+import io.mockupaws.identity.Actor;
 import io.mockupaws.scenario.Scenario;
 import io.mockupaws.scenario.ScenarioService;
 import java.math.BigDecimal;
@@ -53,14 +54,14 @@ public class InsightsService {
         this.whatIfs = whatIfs;
     }
 
-    Metrics metrics(UUID id, Instant from, Instant to, Granularity g) {
-        Scenario s = scenarios.get(id);
+    Metrics metrics(Actor actor, UUID id, Instant from, Instant to, Granularity g) {
+        Scenario s = scenarios.get(actor, id);
         return metrics(s, s.region(), s.pipeline(), from, to, g, null);
     }
 
     /** The metrics of the stored traffic under another region and/or config; nothing is saved. */
-    Metrics estimate(UUID id, InsightsRequests.Estimate body, Instant from, Instant to, Granularity g) {
-        Scenario s = scenarios.get(id);
+    Metrics estimate(Actor actor, UUID id, InsightsRequests.Estimate body, Instant from, Instant to, Granularity g) {
+        Scenario s = scenarios.get(actor, id);
         String region = body == null || body.region() == null ? s.region() : body.region();
         if (!AwsRegion.CODES.contains(region)) throw ApiException.invalid("region", "must be a known AWS region code such as us-east-1");
         PipelineConfig cfg = whatIfs.merge(s.pipeline(), body == null ? null : body.pipeline());
@@ -86,8 +87,8 @@ public class InsightsService {
     }
 
     /** Usage observed over the window × 730 h / window, then priced (usage is projected, never a cost). */
-    InsightsViews.Projection projection(UUID id, Instant from, Instant to) {
-        Scenario s = scenarios.get(id);
+    InsightsViews.Projection projection(Actor actor, UUID id, Instant from, Instant to) {
+        Scenario s = scenarios.get(actor, id);
         PipelineConfig cfg = s.pipeline();
         TokenPlan tokens = tokens(cfg, cfg);
         Window w = window(id, from, to);
@@ -161,7 +162,7 @@ public class InsightsService {
                 Money.api(cost[1]), Money.api(cost[0]), Money.api(cost[2])), null);
     }
 
-    InsightsViews.Comparison compare(InsightsRequests.Compare body) {
+    InsightsViews.Comparison compare(Actor actor, InsightsRequests.Compare body) {
         List<UUID> ids = body.scenarioIds();
         if (ids == null || ids.size() < 2 || ids.size() > 4) {
             throw ApiException.invalid("scenario_ids", "must list 2 to 4 scenario ids, had " + (ids == null ? 0 : ids.size()));
@@ -173,7 +174,7 @@ public class InsightsService {
         if (body.from() != null && body.to() != null && !body.to().isAfter(body.from())) {
             throw ApiException.invalid("to", "must be after from");
         }
-        List<Scenario> list = ids.stream().map(scenarios::get).toList(); // 404 for an unknown id
+        List<Scenario> list = ids.stream().map(id -> scenarios.get(actor, id)).toList(); // 404 for an unknown id
         Instant now = Instant.now();
         Map<UUID, PricedTraffic> priced = new LinkedHashMap<>();
         List<InsightsViews.ScenarioCost> costs = new ArrayList<>();
@@ -201,8 +202,8 @@ public class InsightsService {
      * source's share of the quantity driving each line: SQS by 64 KiB blocks, Lambda and output tokens by events,
      * input tokens by input tokens.
      */
-    InsightsViews.Sources sources(UUID id) {
-        Scenario s = scenarios.get(id);
+    InsightsViews.Sources sources(Actor actor, UUID id) {
+        Scenario s = scenarios.get(actor, id);
         PricedTraffic p = pricer.price(id, s.region(), s.pipeline(), tokens(s.pipeline(), s.pipeline()), null, null, null,
                 Instant.now());
         CostReport r = p.report();

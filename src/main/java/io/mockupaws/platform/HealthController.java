@@ -1,6 +1,7 @@
 package io.mockupaws.platform;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import org.springframework.boot.info.BuildProperties;
@@ -29,6 +30,7 @@ class HealthController {
     record Health(String status, String version, Database database) {}
 
     @GetMapping("/api/v1/health")
+    @SecurityRequirements
     @Operation(summary = "Service health: 200 when the database answers, 503 when it does not")
     ResponseEntity<Health> health() {
         long start = System.nanoTime();

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A simulated pipeline whose cost mockupAWS predicts from the traffic it receives while running. */
+/** A simulated pipeline whose cost mockupAWS predicts from the traffic it receives while running; its owner's alone. */
 public record Scenario(
         UUID id,
+        UUID ownerId,
         String name,
         String description,
         ScenarioStatus status,

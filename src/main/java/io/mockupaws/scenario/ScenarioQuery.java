@@ -1,9 +1,17 @@
 package io.mockupaws.scenario;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** Filters, order and page of a scenario listing; every field already validated. */
+/**
+ * Filters, order and page of a scenario listing; every field already validated.
+ *
+ * @param tenant the owner the listing is confined to (the caller), or null for a caller who sees every tenant
+ * @param owner  an explicit owner filter (administrators use it to look at one user's scenarios)
+ */
 public record ScenarioQuery(
+        UUID tenant,
+        UUID owner,
         ScenarioStatus status,
         String region,
         String tag,

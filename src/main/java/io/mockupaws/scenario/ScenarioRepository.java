@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SQL of the scenarios table. Lifecycle changes are compare-and-set UPDATEs: concurrent ones cannot both win. */
+/**
+ * The SQL of the scenarios table. Every statement that reads or changes a scenario by id carries the tenant scope
+ * ({@code tenant}: the caller's user id, or null for an administrator): another tenant's scenario is simply not
+ * found. Lifecycle changes are compare-and-set UPDATEs: concurrent ones cannot both win.
+ */
 @Repository
 class ScenarioRepository {
 
     private static final String COLUMNS = """
-            id, name, description, status, region, tags, pipeline, created_at, updated_at,
+            id, owner_id, name, description, status, region, tags, pipeline, created_at, updated_at,
             started_at, completed_at, archived_at""";
+    /** Confines a statement to one tenant unless :tenant is null (an administrator). */
+    private static final String IN_TENANT = "(CAST(:tenant AS uuid) IS NULL OR owner_id = :tenant)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,11 +42,12 @@ class ScenarioRepository {
         this.json = json;
     }
 
-    Scenario insert(String name, String description, String region, List<String> tags, PipelineConfig pipeline) {
+    Scenario insert(UUID owner, String name, String description, String region, List<String> tags, PipelineConfig pipeline) {
         return jdbc.sql("""
-                        INSERT INTO scenarios (name, description, region, tags, pipeline)
-                        VALUES (:name, :description, :region, :tags, :pipeline)
+                        INSERT INTO scenarios (owner_id, name, description, region, tags, pipeline)
+                        VALUES (:owner, :name, :description, :region, :tags, :pipeline)
                         RETURNING """ + " " + COLUMNS)
+                .param("owner", owner)
                 .param("name", name)
                 .param("description", description)
                 .param("region", region)
@@ -47,26 +56,33 @@ class ScenarioRepository {
                 .query(this::map).single();
     }
 
-    Optional<Scenario> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM scenarios WHERE id = :id").param("id", id).query(this::map).optional();
+    Optional<Scenario> find(UUID id, UUID tenant) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scenarios WHERE id = :id AND " + IN_TENANT)
+                .param("id", id).param("tenant", tenant, java.sql.Types.OTHER)
+                .query(this::map).optional();
     }
 
-    Optional<ScenarioStatus> lockForUpdate(UUID id) {
-        return jdbc.sql("SELECT status FROM scenarios WHERE id = :id FOR UPDATE").param("id", id)
+    Optional<ScenarioStatus> lockForUpdate(UUID id, UUID tenant) {
+        return jdbc.sql("SELECT status FROM scenarios WHERE id = :id AND " + IN_TENANT + " FOR UPDATE")
+                .param("id", id).param("tenant", tenant, java.sql.Types.OTHER)
                 .query((rs, n) -> ScenarioStatus.of(rs.getString(1))).optional();
     }
 
-    /** Share-locks the scenarios (in id order, so concurrent callers cannot deadlock) and returns their states. */
-    java.util.Map<UUID, ScenarioStatus> shareLock(java.util.Collection<UUID> ids) {
-        java.util.Map<UUID, ScenarioStatus> states = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, status FROM scenarios WHERE id = ANY(:ids) ORDER BY id FOR SHARE")
+    /**
+     * Share-locks the scenarios (in id order, so concurrent callers cannot deadlock) and returns their states and
+     * owners; ingest checks the owner itself, per request, so that one refused request does not fail its group.
+     */
+    Map<UUID, ScenarioState> shareLock(Collection<UUID> ids) {
+        Map<UUID, ScenarioState> states = new HashMap<>();
+        jdbc.sql("SELECT id, status, owner_id FROM scenarios WHERE id = ANY(:ids) ORDER BY id FOR SHARE")
                 .param("ids", ids.stream().sorted().toArray(UUID[]::new))
-                .query((rs, n) -> states.put(rs.getObject(1, UUID.class), ScenarioStatus.of(rs.getString(2)))).list();
+                .query((rs, n) -> states.put(rs.getObject(1, UUID.class),
+                        new ScenarioState(ScenarioStatus.of(rs.getString(2)), rs.getObject(3, UUID.class)))).list();
         return states;
     }
 
     /** Applies the update unless the scenario is archived; empty when nothing matched. */
-    Optional<Scenario> updateUnlessArchived(UUID id, ScenarioRequests.Update u) {
+    Optional<Scenario> updateUnlessArchived(UUID id, UUID tenant, ScenarioRequests.Update u) {
         return jdbc.sql("""
                         UPDATE scenarios SET
                             name        = COALESCE(:name, name),
@@ -75,9 +91,11 @@ class ScenarioRepository {
                             tags        = COALESCE(:tags, tags),
                             pipeline    = COALESCE(:pipeline, pipeline),
                             updated_at  = now()
-                        WHERE id = :id AND status <> 'archived'
+                        WHERE id = :id AND status <> 'archived' AND """ + IN_TENANT + """
+
                         RETURNING """ + " " + COLUMNS)
                 .param("id", id)
+                .param("tenant", tenant, java.sql.Types.OTHER)
                 .param("name", u.name() == null ? null : u.name().strip(), java.sql.Types.VARCHAR)
                 .param("description", u.description(), java.sql.Types.VARCHAR)
                 .param("region", u.region(), java.sql.Types.VARCHAR)
@@ -87,8 +105,8 @@ class ScenarioRepository {
                 .query(this::map).optional();
     }
 
-    /** Moves {@code from} → {@code to} atomically; empty when the scenario is missing or not in {@code from}. */
-    Optional<Scenario> transition(UUID id, ScenarioStatus from, ScenarioStatus to) {
+    /** Moves {@code from} → {@code to} atomically; empty when the scenario is missing, another tenant's, or not in {@code from}. */
+    Optional<Scenario> transition(UUID id, UUID tenant, ScenarioStatus from, ScenarioStatus to) {
         return jdbc.sql("""
                         UPDATE scenarios SET
                             status       = :to,
@@ -96,12 +114,15 @@ class ScenarioRepository {
                             started_at   = CASE WHEN :to = 'running'   THEN now() ELSE started_at END,
                             completed_at = CASE WHEN :to = 'completed' THEN now() ELSE completed_at END,
                             archived_at  = CASE WHEN :to = 'archived'  THEN now() ELSE archived_at END
-                        WHERE id = :id AND status = :from
+                        WHERE id = :id AND status = :from AND """ + IN_TENANT + """
+
                         RETURNING """ + " " + COLUMNS)
-                .param("id", id).param("from", from.wire()).param("to", to.wire())
+                .param("id", id).param("tenant", tenant, java.sql.Types.OTHER)
+                .param("from", from.wire()).param("to", to.wire())
                 .query(this::map).optional();
     }
 
+    /** Deletes a scenario the caller has already locked through {@link #lockForUpdate} (so its tenancy is checked). */
     void delete(UUID id) {
         jdbc.sql("DELETE FROM scenario_logs WHERE scenario_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM scenarios WHERE id = :id").param("id", id).update();
@@ -109,23 +130,47 @@ class ScenarioRepository {
 
     List<Scenario> list(ScenarioQuery q) {
         Filter f = filter(q);
-        String order = switch (q.sortBy()) {
-            case NAME -> "lower(name)";
-            default -> q.sortBy().column;
-        };
         String dir = q.ascending() ? "ASC" : "DESC";
-        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM scenarios" + f.where
-                + " ORDER BY " + order + " " + dir + ", id " + dir + " LIMIT :limit OFFSET :offset");
-        f.params.forEach(spec::param);
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM scenarios" + f.where()
+                + " ORDER BY " + orderExpression(q.sortBy()) + " " + dir + ", id " + dir + " LIMIT :limit OFFSET :offset");
+        f.params().forEach(spec::param);
         return spec.param("limit", q.pageSize()).param("offset", (long) (q.page() - 1) * q.pageSize())
                 .query(this::map).list();
     }
 
+    /** A scenario with its name as the database orders it (lower() in the database's locale), for the next cursor. */
+    record Keyed(Scenario scenario, String nameKey) {}
+
+    /** The next {@code limit} scenarios after the cursor's position in the query's order (keyset pagination). */
+    List<Keyed> listAfter(ScenarioQuery q, ScenarioCursor after, int limit) {
+        Filter f = filter(q);
+        String where = f.where();
+        String order = orderExpression(q.sortBy());
+        if (after != null) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "(" + order + ", id) " + (q.ascending() ? ">" : "<")
+                    + " (:afterValue, :afterId)";
+            f.params().put("afterValue", after.sqlValue());
+            f.params().put("afterId", after.id());
+        }
+        String dir = q.ascending() ? "ASC" : "DESC";
+        var spec = jdbc.sql("SELECT " + COLUMNS + ", lower(name) AS name_key FROM scenarios" + where
+                + " ORDER BY " + order + " " + dir + ", id " + dir + " LIMIT :limit");
+        f.params().forEach(spec::param);
+        return spec.param("limit", limit).query((rs, n) -> new Keyed(map(rs, n), rs.getString("name_key"))).list();
+    }
+
     long count(ScenarioQuery q) {
         Filter f = filter(q);
-        var spec = jdbc.sql("SELECT count(*) FROM scenarios" + f.where);
-        f.params.forEach(spec::param);
+        var spec = jdbc.sql("SELECT count(*) FROM scenarios" + f.where());
+        f.params().forEach(spec::param);
         return spec.query(Long.class).single();
+    }
+
+    static String orderExpression(ScenarioQuery.SortField sort) {
+        return switch (sort) {
+            case NAME -> "lower(name)";
+            default -> sort.column;
+        };
     }
 
     private record Filter(String where, Map<String, Object> params) {}
@@ -133,6 +178,14 @@ class ScenarioRepository {
     private static Filter filter(ScenarioQuery q) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (q.tenant() != null) {
+            clauses.add("owner_id = :tenant");
+            params.put("tenant", q.tenant());
+        }
+        if (q.owner() != null) {
+            clauses.add("owner_id = :owner");
+            params.put("owner", q.owner());
+        }
         if (q.status() != null) {
             clauses.add("status = :status");
             params.put("status", q.status().wire());
@@ -175,6 +228,7 @@ class ScenarioRepository {
         Array tags = rs.getArray("tags");
         return new Scenario(
                 rs.getObject("id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
                 rs.getString("name"),
                 rs.getString("description"),
                 ScenarioStatus.of(rs.getString("status")),

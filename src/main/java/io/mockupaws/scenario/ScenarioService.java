@@ -1,82 +1,93 @@
 package io.mockupaws.scenario;
 
-import io.mockupaws.pricing.PipelineConfig;
+import io.mockupaws.audit.AuditLog;
+import io.mockupaws.identity.Actor;
 import io.mockupaws.platform.web.ApiException;
+import io.mockupaws.platform.web.CursorPage;
 import io.mockupaws.platform.web.PageResult;
 import io.mockupaws.pricing.PipelineConfig;
 import io.mockupaws.pricing.PriceBook;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Scenario use cases: create, read, change, list, and the lifecycle state machine. */
+/**
+ * Scenario use cases: create, read, change, list, and the lifecycle state machine. Every one is the acting user's:
+ * a scenario of another tenant is "not found" (404, never 403 — its existence is not revealed), except to an
+ * administrator. Every change is written to the audit log in the same transaction.
+ */
 @Service
 public class ScenarioService {
 
     private final ScenarioRepository scenarios;
     private final PriceBook priceBook;
+    private final AuditLog audit;
 
-    ScenarioService(ScenarioRepository scenarios, PriceBook priceBook) {
+    ScenarioService(ScenarioRepository scenarios, PriceBook priceBook, AuditLog audit) {
         this.scenarios = scenarios;
         this.priceBook = priceBook;
+        this.audit = audit;
     }
 
-    public Scenario create(ScenarioRequests.Create c) {
+    @Transactional
+    public Scenario create(Actor actor, ScenarioRequests.Create c) {
         requireKnownModel(c.pipeline());
         List<String> tags = c.tags() == null ? List.of() : c.tags().stream().map(String::strip).distinct().toList();
-        return scenarios.insert(c.name().strip(), c.description() == null ? "" : c.description(),
+        Scenario s = scenarios.insert(actor.userId(), c.name().strip(), c.description() == null ? "" : c.description(),
                 c.region() == null ? "us-east-1" : c.region(), tags,
                 c.pipeline() == null ? PipelineConfig.defaults() : c.pipeline());
+        audit.record(actor.audited("scenario.created", "scenario", s.id(), Map.of("name", s.name(), "region", s.region())));
+        return s;
     }
 
-    public Scenario get(UUID id) {
-        return scenarios.find(id).orElseThrow(() -> notFound(id));
+    public Scenario get(Actor actor, UUID id) {
+        return scenarios.find(id, actor.tenantScope()).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * For ingest, which authenticates with an owner's API key: the scenario if it is that owner's (an admin's key
+     * gets no exception here — a shipper writes into its owner's scenarios only).
+     */
+    public Scenario getOwnedBy(UUID owner, UUID id) {
+        return scenarios.find(id, owner).orElseThrow(() -> notFound(id));
     }
 
     /** Archived scenarios are frozen records; anything else may change (a new config re-prices its history). */
     @Transactional
-    public Scenario update(UUID id, ScenarioRequests.Update u) {
+    public Scenario update(Actor actor, UUID id, ScenarioRequests.Update u) {
         requireKnownModel(u.pipeline());
-        return scenarios.updateUnlessArchived(id, u).orElseThrow(() -> {
-            Scenario s = get(id);
+        Scenario s = scenarios.updateUnlessArchived(id, actor.tenantScope(), u).orElseThrow(() -> {
+            Scenario current = get(actor, id);
             return ApiException.conflict("scenario-archived", "Scenario " + id + " is archived and can no longer be changed")
-                    .with("status", s.status());
+                    .with("status", current.status());
         });
+        audit.record(actor.audited("scenario.updated", "scenario", id, Map.of("fields", changedFields(u))));
+        return s;
     }
 
     /** A running scenario is receiving traffic: stop it first. Its events and metrics go with it. */
     @Transactional
-    public void delete(UUID id) {
-        ScenarioStatus status = scenarios.lockForUpdate(id).orElseThrow(() -> notFound(id));
+    public void delete(Actor actor, UUID id) {
+        ScenarioStatus status = scenarios.lockForUpdate(id, actor.tenantScope()).orElseThrow(() -> notFound(id));
         if (status == ScenarioStatus.RUNNING) {
             throw ApiException.conflict("scenario-running", "Scenario " + id + " is running; stop it before deleting it")
                     .with("status", status);
         }
         scenarios.delete(id);
-    }
-
-    /**
-     * For ingest: within the caller's transaction, holds a share lock on each scenario until that transaction ends
-     * and fails unless every one is running. A stop (an UPDATE of the row) waits for the lock, so no event is counted
-     * after a stop has committed, and events committed before the stop are all counted.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void holdRunning(java.util.Collection<UUID> ids) {
-        var states = scenarios.shareLock(ids);
-        for (UUID id : ids.stream().sorted().toList()) {
-            ScenarioStatus status = states.get(id);
-            if (status == null) throw notFound(id);
-            if (status != ScenarioStatus.RUNNING) throw notRunning(id, status);
-        }
+        audit.record(actor.audited("scenario.deleted", "scenario", id));
     }
 
     /**
      * For ingest's group commit: within the caller's transaction, share-locks the scenarios (until it ends) and
-     * returns their states; a missing scenario is absent from the map.
+     * returns their states and owners; a missing scenario is absent from the map. The caller checks ownership.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public java.util.Map<UUID, ScenarioStatus> shareLockStates(java.util.Collection<UUID> ids) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, ScenarioState> shareLockStates(Collection<UUID> ids) {
         return scenarios.shareLock(ids);
     }
 
@@ -86,31 +97,60 @@ public class ScenarioService {
                 .with("current_status", status);
     }
 
-    public Scenario start(UUID id) {
-        return transition(id, ScenarioStatus.DRAFT, ScenarioStatus.RUNNING, "start");
+    @Transactional
+    public Scenario start(Actor actor, UUID id) {
+        return transition(actor, id, ScenarioStatus.DRAFT, ScenarioStatus.RUNNING, "start");
     }
 
-    public Scenario stop(UUID id) {
-        return transition(id, ScenarioStatus.RUNNING, ScenarioStatus.COMPLETED, "stop");
+    @Transactional
+    public Scenario stop(Actor actor, UUID id) {
+        return transition(actor, id, ScenarioStatus.RUNNING, ScenarioStatus.COMPLETED, "stop");
     }
 
-    public Scenario archive(UUID id) {
-        return transition(id, ScenarioStatus.COMPLETED, ScenarioStatus.ARCHIVED, "archive");
+    @Transactional
+    public Scenario archive(Actor actor, UUID id) {
+        return transition(actor, id, ScenarioStatus.COMPLETED, ScenarioStatus.ARCHIVED, "archive");
     }
 
     public PageResult<Scenario> list(ScenarioQuery q) {
         return new PageResult<>(scenarios.list(q), scenarios.count(q), q.page(), q.pageSize());
     }
 
-    private Scenario transition(UUID id, ScenarioStatus from, ScenarioStatus to, String action) {
-        return scenarios.transition(id, from, to).orElseThrow(() -> {
-            Scenario current = get(id);
+    /** API v2: the same filters and order, one page of {@code q.pageSize()} after the cursor. */
+    public CursorPage<Scenario> listByCursor(ScenarioQuery q, String cursor) {
+        ScenarioCursor after = cursor == null ? null : ScenarioCursor.decode(cursor, q.sortBy(), q.ascending());
+        List<ScenarioRepository.Keyed> rows = new ArrayList<>(scenarios.listAfter(q, after, q.pageSize() + 1));
+        String next = null;
+        if (rows.size() > q.pageSize()) {
+            rows.removeLast();
+            ScenarioRepository.Keyed last = rows.getLast();
+            next = ScenarioCursor.after(last.scenario(), last.nameKey(), q.sortBy(), q.ascending()).encode();
+        }
+        return new CursorPage<>(rows.stream().map(ScenarioRepository.Keyed::scenario).toList(), next, q.pageSize());
+    }
+
+    private Scenario transition(Actor actor, UUID id, ScenarioStatus from, ScenarioStatus to, String action) {
+        Scenario s = scenarios.transition(id, actor.tenantScope(), from, to).orElseThrow(() -> {
+            Scenario current = get(actor, id);
             return ApiException.conflict("invalid-state-transition",
                             "Cannot " + action + " scenario " + id + ": it is " + current.status() + ", and only a "
                                     + from + " scenario can be " + pastTense(action))
                     .with("current_status", current.status())
                     .with("required_status", from);
         });
+        audit.record(actor.audited("scenario." + pastTense(action), "scenario", id,
+                Map.of("from", from.wire(), "to", to.wire())));
+        return s;
+    }
+
+    private static List<String> changedFields(ScenarioRequests.Update u) {
+        List<String> fields = new ArrayList<>();
+        if (u.name() != null) fields.add("name");
+        if (u.description() != null) fields.add("description");
+        if (u.region() != null) fields.add("region");
+        if (u.tags() != null) fields.add("tags");
+        if (u.pipeline() != null) fields.add("pipeline");
+        return fields;
     }
 
     private static String pastTense(String action) {

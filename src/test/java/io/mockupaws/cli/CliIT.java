@@ -13,7 +13,7 @@ class CliIT {
     void helpListsTheCommands() throws Exception {
         JarProcess.Result r = JarProcess.run(Map.of(), "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("serve", "migrate", "pricing", "--version");
+        assertThat(r.out()).contains("serve", "migrate", "pricing", "users", "--version");
     }
 
     @Test
@@ -43,6 +43,40 @@ class CliIT {
         JarProcess.Result r = JarProcess.run(Map.of(), "frobnicate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("Unknown command or argument 'frobnicate'");
+    }
+
+    @Test
+    void usersCreateBootstrapsAnAdminWithThePasswordFromStandardInput() throws Exception {
+        Path dataDir = Path.of("target", "it-users").toAbsolutePath();
+        io.mockupaws.support.Files2.deleteTree(dataDir);
+        Map<String, String> env = Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString());
+
+        JarProcess.Result created = JarProcess.runWithInput(env, "an-admin-password-42\n",
+                "users", "create", "--email", "Root@Example.com", "--role", "admin", "--name", "Ops");
+        JarProcess.Result again = JarProcess.runWithInput(env, "another-password-43\n",
+                "users", "create", "--email", "root@example.com");
+        JarProcess.Result weak = JarProcess.runWithInput(env, "password\n", "users", "create", "--email", "weak@example.com");
+        JarProcess.Result noPassword = JarProcess.run(env, "users", "create", "--email", "nopw@example.com");
+
+        assertThat(created.exit()).as(created.out()).isZero();
+        assertThat(created.out()).contains("Created admin Root@Example.com").doesNotContain("an-admin-password-42");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("already exists");
+        assertThat(weak.exit()).isEqualTo(1);
+        assertThat(weak.out()).contains("password: must be at least 10 characters");
+        assertThat(noPassword.exit()).isEqualTo(1);
+        assertThat(noPassword.out()).contains("no password on standard input");
+    }
+
+    @Test
+    void aJwtSecretShorterThan32BytesRefusesToStartWithAClearMessage() throws Exception {
+        Path dataDir = Path.of("target", "it-users").toAbsolutePath();
+        JarProcess.Result r = JarProcess.run(Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString(), "PORT", "0",
+                "MOCKUPAWS_JWT_SECRET", "too-short"), "serve");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).contains("MOCKUPAWS_JWT_SECRET is 9 bytes long; it must be at least 32 bytes")
+                .doesNotContain("too-short");
     }
 
     @Test

@@ -28,8 +28,16 @@ final class JarProcess {
     }
 
     static Result run(Map<String, String> env, String... args) throws Exception {
+        return runWithInput(env, "", args);
+    }
+
+    /** Runs a command with {@code input} on its standard input (a password, as an operator would pipe it). */
+    static Result runWithInput(Map<String, String> env, String input, String... args) throws Exception {
         Path log = Files.createTempFile("mockupaws-cli", ".log");
         Process p = start(env, log, args);
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("command did not finish: " + List.of(args) + "\n" + Files.readString(log));

@@ -59,13 +59,21 @@ class ObservabilityIT {
                 "MOCKUPAWS_LOG_FORMAT", "json",
                 "MOCKUPAWS_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort(),
                 "MOCKUPAWS_TRACE_SAMPLING", "1.0");
-        Api api = new Api(port);
+        // an administrator, bootstrapped as an operator would: Prometheus scrapes with an admin's credentials
+        String adminPassword = "observability-admin-2026";
+        JarProcess.Result bootstrap = JarProcess.runWithInput(Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString()),
+                adminPassword + "\n", "users", "create", "--email", "ops@example.com", "--role", "admin");
+        assertThat(bootstrap.exit()).as(bootstrap.out()).isZero();
+        Api anonymous = new Api(port);
         Process app = JarProcess.start(env, log,
                 // a line logged inside every request, and spans sent within 200 ms rather than 5 s
                 "--logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG",
                 "--management.opentelemetry.tracing.export.schedule-delay=200ms");
         try {
-            awaitHealthy(api, app);
+            awaitHealthy(anonymous, app);
+            String token = anonymous.post("/api/v1/auth/login",
+                    "{\"email\":\"ops@example.com\",\"password\":\"" + adminPassword + "\"}").json().get("access_token").asString();
+            Api api = anonymous.withBearer(token);
             String id = api.post("/api/v1/scenarios", "{\"name\":\"observed\"}").json().get("id").asString();
             assertThat(api.get("/api/v1/scenarios/" + id).status()).isEqualTo(200);
 
@@ -78,7 +86,7 @@ class ObservabilityIT {
             });
 
             assertThat(api.get("/actuator/prometheus").status()).as("not on the public port").isEqualTo(404);
-            Api management = new Api(managementPort);
+            Api management = new Api(managementPort).withBearer(token);
             Api.Response scrape = management.get("/actuator/prometheus");
             assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.body()).contains("http_server_requests_seconds_bucket{")

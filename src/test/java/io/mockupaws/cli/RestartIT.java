@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIT {
 
+    private static final String PASSWORD = "restart-proof-password-7";
+
     @Test
     void survivesKillDashNineWithAllDataAndStopsCleanlyOnSigterm() throws Exception {
         Path dataDir = Path.of("target", "it-restart").toAbsolutePath();
@@ -25,12 +27,17 @@ class RestartIT {
         int port;
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
         Map<String, String> env = Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString(), "PORT", Integer.toString(port));
-        Api api = new Api(port);
+        Api anonymous = new Api(port);
 
         long t0 = System.nanoTime();
         Process first = JarProcess.start(env, dataDir.resolveSibling("it-restart-1.log"));
-        awaitHealthy(api, first);
+        awaitHealthy(anonymous, first);
         long cold = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        // sign-up and sign-in over HTTP, as a user would; the access token must outlive the restart too
+        anonymous.post("/api/v1/auth/register", "{\"email\":\"survivor@example.com\",\"password\":\"" + PASSWORD + "\"}");
+        String token = anonymous.post("/api/v1/auth/login", "{\"email\":\"survivor@example.com\",\"password\":\"" + PASSWORD + "\"}")
+                .json().get("access_token").asString();
+        Api api = anonymous.withBearer(token);
         String id = api.post("/api/v1/scenarios", "{\"name\":\"survivor\"}").json().get("id").asString();
         api.post("/api/v1/scenarios/" + id + "/start");
 
@@ -40,9 +47,10 @@ class RestartIT {
 
         long t1 = System.nanoTime();
         Process second = JarProcess.start(env, dataDir.resolveSibling("it-restart-2.log"));
-        awaitHealthy(api, second);
+        awaitHealthy(anonymous, second);
         long warm = Duration.ofNanos(System.nanoTime() - t1).toMillis();
 
+        // the JWT key was generated into the data directory on first start and is read back, not regenerated
         var back = api.get("/api/v1/scenarios/" + id);
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("status").asString()).isEqualTo("running");

@@ -93,7 +93,8 @@ class IngestErrorsTest extends IngestTestBase {
         String s2 = runningScenario();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String head = "POST /ingest HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nX-Scenario-ID: " + s2
+            String head = "POST /ingest HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nX-API-Key: " + ingestKey
+                    + "\r\nX-Scenario-ID: " + s2
                     + "\r\nContent-Length: " + (16 * 1024 * 1024 + 1) + "\r\nExpect: 100-continue\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

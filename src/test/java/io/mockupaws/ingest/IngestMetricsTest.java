@@ -12,10 +12,17 @@ import org.junit.jupiter.api.Test;
  */
 class IngestMetricsTest extends IngestTestBase {
 
+    private io.mockupaws.support.Api admin;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAnAdministrator() {
+        admin = adminApi();
+    }
+
     @Test
     void committedEventsCountByEndpointWithTheirBytesPiiAndTokens() {
         String s = runningScenario();
-        PrometheusScrape before = PrometheusScrape.of(api);
+        PrometheusScrape before = PrometheusScrape.of(admin);
 
         String body = "{\"message\":\"login by ana@example.com\"}\n{\"message\":\"card 4111 1111 1111 1111 and bob@example.org\"}";
         assertThat(ingest(s, "application/x-ndjson", body).status()).isEqualTo(200);
@@ -23,7 +30,7 @@ class IngestMetricsTest extends IngestTestBase {
         assertThat(send("/ingest/_bulk", null, "application/x-ndjson", bulk.getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(200);
 
-        PrometheusScrape after = PrometheusScrape.of(api);
+        PrometheusScrape after = PrometheusScrape.of(admin);
         assertThat(delta(before, after, "mockupaws_ingest_requests_total", "endpoint=json", "outcome=accepted")).isEqualTo(1);
         assertThat(delta(before, after, "mockupaws_ingest_requests_total", "endpoint=bulk", "outcome=accepted")).isEqualTo(1);
         assertThat(delta(before, after, "mockupaws_ingest_events_total", "endpoint=json")).isEqualTo(2);
@@ -45,13 +52,13 @@ class IngestMetricsTest extends IngestTestBase {
     @Test
     void refusedRequestsCountByReasonAndEndpointAndAreNotTraffic() {
         String draft = createScenario("not started", "us-east-1");
-        PrometheusScrape before = PrometheusScrape.of(api);
+        PrometheusScrape before = PrometheusScrape.of(admin);
 
         assertThat(ingest(draft, "application/json", "{\"message\":\"x\"}").status()).isEqualTo(409);
         assertThat(ingest(null, "application/json", "{\"message\":\"x\"}").status()).isEqualTo(400);
         assertThat(send("/v1/logs", draft, "text/plain", "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
 
-        PrometheusScrape after = PrometheusScrape.of(api);
+        PrometheusScrape after = PrometheusScrape.of(admin);
         assertThat(delta(before, after, "mockupaws_ingest_rejects_total", "endpoint=json", "reason=scenario-not-running")).isEqualTo(1);
         assertThat(delta(before, after, "mockupaws_ingest_rejects_total", "endpoint=json", "reason=missing-scenario-id")).isEqualTo(1);
         assertThat(delta(before, after, "mockupaws_ingest_rejects_total", "endpoint=otlp", "reason=unsupported-media-type")).isEqualTo(1);
@@ -70,7 +77,7 @@ class IngestMetricsTest extends IngestTestBase {
 
         assertThat(ingest(s, "text/plain", "one line").status()).isEqualTo(200);
 
-        PrometheusScrape after = PrometheusScrape.of(api);
+        PrometheusScrape after = PrometheusScrape.of(admin);
         assertThat(after.has("gen_ai_client_token_usage_count", "gen_ai_request_model=other")).isTrue();
         assertThat(after.text()).doesNotContain("acme.private-model-v9");
     }

@@ -11,7 +11,15 @@ import java.util.UUID;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
+/** Ingest tests send as a log shipper does: with {@link #ingestKey}, an API key of the scenario's owner with scope ingest. */
 abstract class IngestTestBase extends ApiTest {
+
+    protected String ingestKey;
+
+    @org.junit.jupiter.api.BeforeEach
+    void shipperKey() {
+        ingestKey = apiKey(owner, "ingest");
+    }
 
     protected String runningScenario() {
         String id = createScenario("ingest", "us-east-1");
@@ -23,8 +31,13 @@ abstract class IngestTestBase extends ApiTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) b.header("Content-Type", contentType);
         if (scenarioHeader != null) b.header("X-Scenario-ID", scenarioHeader);
-        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return api.send(b);
+        boolean credentials = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+            credentials |= headers[i].equalsIgnoreCase("X-API-Key") || headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!credentials) b.header("X-API-Key", ingestKey);
+        return anonymous.send(b);
     }
 
     protected Api.Response ingest(String scenario, String contentType, String body, String... headers) {

@@ -164,7 +164,7 @@ class ShipperFormatsTest extends IngestTestBase {
         assertThat(storedEvents(a)).isEqualTo(2);
         assertThat(rows(a).getLast().source()).isEqualTo("ls-host");
 
-        Api.Response root = api.get("/ingest");
+        Api.Response root = anonymous.get("/ingest");
         assertThat(root.json().at("/version/number").asString()).startsWith("8.");
     }
 
@@ -210,6 +210,7 @@ class ShipperFormatsTest extends IngestTestBase {
     private void export(Resource resource, String scenarioHeader, String compression, int records) throws Exception {
         var exporter = OtlpHttpLogRecordExporter.builder()
                 .setEndpoint("http://127.0.0.1:" + port + "/v1/logs").setCompression(compression);
+        exporter.addHeader("X-API-Key", ingestKey);
         if (scenarioHeader != null) exporter.addHeader("X-Scenario-ID", scenarioHeader);
         try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(resource)
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter.build())).build()) {
@@ -218,14 +219,6 @@ class ShipperFormatsTest extends IngestTestBase {
                         .setTimestamp(Instant.parse("2026-11-24T09:00:00Z")).emit();
             }
             assertThat(provider.forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
-        }
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

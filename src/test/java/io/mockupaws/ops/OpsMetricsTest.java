@@ -14,6 +14,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "mockupaws.slow-query.threshold-ms=80")
 class OpsMetricsTest extends ApiTest {
 
+    private io.mockupaws.support.Api admin;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAnAdministrator() {
+        admin = adminApi();
+    }
+
     @Autowired
     PartitionMaintenance maintenance;
 
@@ -22,7 +29,7 @@ class OpsMetricsTest extends ApiTest {
 
     @Test
     void everyStatementIsInTheLatencyHistogramAndSlowOnesAreCountedAsLogged() throws Exception {
-        PrometheusScrape before = PrometheusScrape.of(api);
+        PrometheusScrape before = PrometheusScrape.of(admin);
 
         jdbc.sql("SELECT pg_sleep(0.1)").query().listOfRows();
 
@@ -40,7 +47,7 @@ class OpsMetricsTest extends ApiTest {
 
     @Test
     void maintenanceRunsAreTimedByJobAndOutcomeWithTheirLastSuccess() {
-        PrometheusScrape before = PrometheusScrape.of(api);
+        PrometheusScrape before = PrometheusScrape.of(admin);
         long start = System.currentTimeMillis() / 1000;
 
         maintenance.ensurePartitions();
@@ -48,7 +55,7 @@ class OpsMetricsTest extends ApiTest {
             throw new IllegalStateException("disk full");
         })).hasMessage("disk full");
 
-        PrometheusScrape after = PrometheusScrape.of(api);
+        PrometheusScrape after = PrometheusScrape.of(admin);
         assertThat(after.sum("mockupaws_job_seconds_count", "job_name=partition-maintenance", "error=none")
                 - before.sum("mockupaws_job_seconds_count", "job_name=partition-maintenance", "error=none")).isEqualTo(1);
         assertThat(after.sum("mockupaws_job_last_success_timestamp_seconds", "job_name=partition-maintenance"))
@@ -59,11 +66,11 @@ class OpsMetricsTest extends ApiTest {
 
     private PrometheusScrape awaitScrape(java.util.function.Predicate<PrometheusScrape> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        PrometheusScrape s = PrometheusScrape.of(api);
+        PrometheusScrape s = PrometheusScrape.of(admin);
         while (!done.test(s)) {
             if (System.nanoTime() > deadline) throw new AssertionError("not seen within 10 s:\n" + s.text());
             Thread.sleep(100);
-            s = PrometheusScrape.of(api);
+            s = PrometheusScrape.of(admin);
         }
         return s;
     }

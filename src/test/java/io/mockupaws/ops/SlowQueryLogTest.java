@@ -46,15 +46,16 @@ class SlowQueryLogTest extends ApiTest {
         QueryOrigin.run("GET /api/v1/scenarios/{id}", () -> jdbc.sql("SELECT pg_sleep(0.1)").query().listOfRows());
         awaitRows("pg_sleep");
 
-        JsonNode slow = api.get("/api/v1/admin/slow-queries").json();
+        io.mockupaws.support.Api admin = adminApi();
+        JsonNode slow = admin.get("/api/v1/admin/slow-queries").json();
         assertThat(slow.get("threshold_ms").asLong()).isEqualTo(80);
         assertThat(slow.get("queries").toString()).contains("GET /api/v1/scenarios/{id}").contains("pg_sleep");
 
-        JsonNode top = api.get("/api/v1/admin/top-queries?order_by=mean&limit=5").json();
+        JsonNode top = admin.get("/api/v1/admin/top-queries?order_by=mean&limit=5").json();
         assertThat(top.get("available").asBoolean()).isTrue();
         assertThat(top.get("queries").size()).isBetween(1, 5);
-        assertThat(api.get("/api/v1/admin/top-queries?order_by=random").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/admin/slow-queries?limit=0").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/admin/top-queries?order_by=random").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/admin/slow-queries?limit=0").status()).isEqualTo(400);
     }
 
     /**

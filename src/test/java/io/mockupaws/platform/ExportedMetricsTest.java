@@ -24,10 +24,17 @@ import tools.jackson.databind.JsonNode;
  */
 class ExportedMetricsTest extends ApiTest {
 
+    private io.mockupaws.support.Api admin;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAnAdministrator() {
+        admin = adminApi();
+    }
+
     @Test
     void everyMetricThatAlertsAndDashboardsReadIsExported() throws Exception {
         driveTraffic();
-        Set<String> exported = PrometheusScrape.of(api).names();
+        Set<String> exported = PrometheusScrape.of(admin).names();
         Set<String> external = externalMetrics();
         RuleFile live = RuleFile.read(AlertRulesTest.PROMETHEUS.resolve("alerts.yml"));
         Set<String> recorded = new TreeSet<>();
@@ -60,7 +67,7 @@ class ExportedMetricsTest extends ApiTest {
     @Test
     void pendingRulesWaitForMetricsThatDoNotExistYet() throws Exception {
         driveTraffic();
-        Set<String> exported = PrometheusScrape.of(api).names();
+        Set<String> exported = PrometheusScrape.of(admin).names();
         Set<String> pendingMetrics = new TreeSet<>();
         RuleFile.read(AlertRulesTest.PROMETHEUS.resolve("alerts-pending.yml")).rules()
                 .forEach(r -> pendingMetrics.addAll(PromQl.metricNames(r.expr())));
@@ -74,12 +81,13 @@ class ExportedMetricsTest extends ApiTest {
     private void driveTraffic() {
         String id = createScenario("metrics", "us-east-1");
         api.post("/api/v1/scenarios/" + id + "/start");
-        Api.Response ok = api.send(HttpRequest.newBuilder(api.uri("/ingest")).header("X-Scenario-ID", id)
+        Api shipper = anonymous.withApiKey(apiKey(owner, "ingest"));
+        Api.Response ok = shipper.send(HttpRequest.newBuilder(api.uri("/ingest")).header("X-Scenario-ID", id)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"login ana@example.com from 10.0.0.1\"}")));
         assertThat(ok.status()).isEqualTo(200);
         String draft = createScenario("draft", "us-east-1");
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/ingest")).header("X-Scenario-ID", draft)
+        assertThat(shipper.send(HttpRequest.newBuilder(api.uri("/ingest")).header("X-Scenario-ID", draft)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"x\"}"))).status()).isEqualTo(409);
         assertThat(api.get("/api/v1/scenarios/" + id).status()).isEqualTo(200);

@@ -68,8 +68,8 @@ class PricingApiTest extends ApiTest {
 
     @Test
     void importingThroughTheApiReportsWhatChanged() {
-        Api.Response first = api.post("/api/v1/pricing/import", PriceBookFixture.offerText("AmazonBedrock-20260601.json"));
-        Api.Response again = api.post("/api/v1/pricing/import", PriceBookFixture.offerText("AmazonBedrock-20260601.json"));
+        Api.Response first = adminApi().post("/api/v1/pricing/import", PriceBookFixture.offerText("AmazonBedrock-20260601.json"));
+        Api.Response again = adminApi().post("/api/v1/pricing/import", PriceBookFixture.offerText("AmazonBedrock-20260601.json"));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         JsonNode o = first.json().get("offers").get(0);
@@ -83,7 +83,7 @@ class PricingApiTest extends ApiTest {
 
     @Test
     void theRegionParameterFiltersAnApiImport() {
-        Api.Response r = api.post("/api/v1/pricing/import?region=eu-west-1",
+        Api.Response r = adminApi().post("/api/v1/pricing/import?region=eu-west-1",
                 PriceBookFixture.offerText("AWSLambda-20260601.json"));
 
         assertThat(r.status()).isEqualTo(200);
@@ -98,7 +98,7 @@ class PricingApiTest extends ApiTest {
     void aBadOfferFileIsAProblemAndWritesNothing(String file, int status, String code) {
         long before = jdbc.sql("SELECT count(*) FROM prices").query(Long.class).single();
 
-        Api.Response r = api.post("/api/v1/pricing/import", PriceBookFixture.offerText(file));
+        Api.Response r = adminApi().post("/api/v1/pricing/import", PriceBookFixture.offerText(file));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -109,7 +109,7 @@ class PricingApiTest extends ApiTest {
 
     @Test
     void jsonThatIsNotAnOfferIsNamed() {
-        Api.Response r = api.post("/api/v1/pricing/import", "{\"formatVersion\":\"v1.0\",\"offerCode\":\"AWSLambda\"}");
+        Api.Response r = adminApi().post("/api/v1/pricing/import", "{\"formatVersion\":\"v1.0\",\"offerCode\":\"AWSLambda\"}");
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("invalid-offer-file");
@@ -128,5 +128,12 @@ class PricingApiTest extends ApiTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("invalid-parameter");
         assertThat(r.json().get("parameter").asString()).isEqualTo(parameter);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyAdministratorsChangeThePriceBookThatEveryTenantShares() {
+        Api.Response r = api.post("/api/v1/pricing/import", PriceBookFixture.offerText("AmazonBedrock-20260601.json"));
+        org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(403);
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/pricing/models").status()).isEqualTo(200);
     }
 }

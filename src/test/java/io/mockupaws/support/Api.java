@@ -6,18 +6,50 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: real requests to the running server, every status returned, nothing thrown. */
+/**
+ * A plain HTTP client for tests: real requests to the running server, every status returned, nothing thrown.
+ * An instance may carry default headers (credentials): {@link #withBearer}, {@link #withApiKey}; a request that
+ * sets a header itself keeps its own value.
+ */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> defaults;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, Map.of());
+    }
+
+    private Api(String base, Map<String, String> defaults) {
+        this.base = base;
+        this.defaults = defaults;
+    }
+
+    /** A copy that sends this header on every request (unless the request sets it). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> d = new LinkedHashMap<>(defaults);
+        d.put(name, value);
+        return new Api(base, d);
+    }
+
+    public Api withBearer(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
+    public Api withApiKey(String key) {
+        return withHeader("X-API-Key", key);
+    }
+
+    /** A copy without any default header: an anonymous client. */
+    public Api anonymous() {
+        return new Api(base, Map.of());
     }
 
     public Response get(String path) {
@@ -38,13 +70,27 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     public Response send(HttpRequest.Builder request) {
+        HttpRequest asGiven = request.timeout(Duration.ofSeconds(30)).build();
+        HttpRequest built = asGiven;
+        if (!defaults.isEmpty()) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(asGiven, (n, v) -> true);
+            defaults.forEach((name, value) -> {
+                if (asGiven.headers().firstValue(name).isEmpty()) b.header(name, value);
+            });
+            built = b.build();
+        }
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -66,6 +112,10 @@ public final class Api {
         /** The stable error code of a problem+json answer. */
         public String code() {
             return json().path("code").asString();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
         }
 
         @Override

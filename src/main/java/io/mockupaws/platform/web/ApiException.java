@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String message) {
         super(message);
@@ -50,7 +51,23 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
+    /** A response header the problem needs (Retry-After on a 429, WWW-Authenticate on a 401). */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public static ApiException forbidden(String code, String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, code, message);
+    }
+
+    public static ApiException unauthorized(String code, String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, code, message).header("WWW-Authenticate", "Bearer");
+    }
+
     public HttpStatus status() { return status; }
+
+    public Map<String, String> headers() { return headers; }
 
     public String code() { return code; }
 

@@ -50,7 +50,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage(), e.properties());
+        return render(e);
+    }
+
+    /** The one rendering of an {@link ApiException}: body, status and the headers it carries (Retry-After, …). */
+    public static ResponseEntity<Object> render(ApiException e) {
+        ResponseEntity<Object> problem = problem(e.status(), e.code(), e.getMessage(), e.properties());
+        if (e.headers().isEmpty()) return problem;
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(problem.getHeaders());
+        e.headers().forEach(headers::set);
+        return new ResponseEntity<>(problem.getBody(), headers, problem.getStatusCode());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -89,6 +99,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return api(ApiException.invalid(FieldNames.path(vie), msg));
         }
         if (cause instanceof InvalidFormatException ife) {
+            if (ife.getValue() instanceof String s && s.indexOf('\0') >= 0) {
+                return api(ApiException.invalid(FieldNames.path(ife), JsonConfig.NUL_MESSAGE));
+            }
             return api(ApiException.invalid(FieldNames.path(ife), "must be " + describeType(ife.getTargetType())));
         }
         if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {

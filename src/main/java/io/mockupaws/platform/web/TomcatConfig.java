@@ -1,6 +1,8 @@
 package io.mockupaws.platform.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,5 +16,13 @@ class TomcatConfig {
     @Bean
     TomcatConnectorCustomizer continueOnRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+
+    /** Errors Tomcat answers itself are problem+json too (see {@link ProblemErrorReportValve}). */
+    @Bean
+    TomcatContextCustomizer problemErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        };
     }
 }

@@ -31,6 +31,7 @@ class PgBouncerTest {
     private static Process bouncer;
     private static ConfigurableApplicationContext app;
     private static Api api;
+    private static Api shipper;
     private static Path dir;
 
     @BeforeAll
@@ -69,8 +70,18 @@ class PgBouncerTest {
                 "--mockupaws.database.url=jdbc:postgresql://127.0.0.1:" + port + "/mockupaws_bouncer",
                 "--mockupaws.database.user=postgres", "--mockupaws.database.password=" + pg.password(),
                 "--mockupaws.database.pooler=pgbouncer", "--mockupaws.scheduling.enabled=false",
-                "--mockupaws.data-dir=target/pgbouncer-app-data");
-        api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+                "--mockupaws.data-dir=target/pgbouncer-app-data",
+                "--mockupaws.jwt.secret=pgbouncer-test-secret-at-least-32-bytes-long");
+        Api anonymous = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+        // a real account, signed in through the API, and an ingest key of its own
+        String email = "pool-" + System.nanoTime() + "@example.com";
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"pooled-password-2026\"}";
+        Api.Response registered = anonymous.post("/api/v1/auth/register", credentials);
+        if (registered.status() != 201) throw new AssertionError("register: " + registered);
+        String token = anonymous.post("/api/v1/auth/login", credentials).json().get("access_token").asString();
+        api = anonymous.withBearer(token);
+        String key = api.post("/api/v1/api-keys", "{\"name\":\"shipper\",\"scopes\":[\"ingest\"]}").json().get("key").asString();
+        shipper = anonymous.withApiKey(key);
     }
 
     @AfterAll
@@ -96,7 +107,7 @@ class PgBouncerTest {
                 fs.add(pool.submit(() -> {
                     int ok = 0;
                     for (int r = 0; r < requests; r++) {
-                        var resp = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/ingest"))
+                        var resp = shipper.send(java.net.http.HttpRequest.newBuilder(api.uri("/ingest"))
                                 .header("Content-Type", "application/x-ndjson").header("X-Scenario-ID", id)
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"a\"}\n{\"message\":\"b\"}\n")));
                         if (resp.status() == 200) ok++;
@@ -107,7 +118,7 @@ class PgBouncerTest {
             for (Future<Integer> f : fs) assertThat(f.get()).isEqualTo(requests);
         }
         assertThat(api.post("/api/v1/scenarios/" + id + "/stop").status()).isEqualTo(200);
-        Api.Response flush = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/flush")).header("X-Scenario-ID", id)
+        Api.Response flush = shipper.send(java.net.http.HttpRequest.newBuilder(api.uri("/flush")).header("X-Scenario-ID", id)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(flush.json().at("/totals/events").asLong()).isEqualTo(2L * clients * requests);
         assertThat(api.delete("/api/v1/scenarios/" + id).status()).isEqualTo(204);
