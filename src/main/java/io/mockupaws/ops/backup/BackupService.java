@@ -209,10 +209,8 @@ public class BackupService {
             BackupMetadata backup = chooseBackup(catalog, location, request, kind);
             if (request.verifyOnly()) return verifyOnly(from, backup, request);
             if (request.pointInTime()) {
-                return new PitrRestore(encryption(), settings.dataDir(), settings.commandEnvironment(), clock, progress,
-                        Duration.ofHours(6))
-                        .run(from, fromName, location.map(BackupLocation::rootUri), backup, request.targetTime(),
-                                request.targetDir().orElseThrow(), request.dryRun());
+                return new PitrRestore(encryption(), clock, progress, Duration.ofHours(6))
+                        .run(from, fromName, backup, request.targetTime(), request.targetDir().orElseThrow(), request.dryRun());
             }
             PgConnection db = settings.requireDatabase();
             return new LogicalRestore(db, tools, encryption(), safety -> backUp(BackupKind.FULL, BackupTrigger.PRE_RESTORE, safety),

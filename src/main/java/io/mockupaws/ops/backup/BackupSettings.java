@@ -1,10 +1,8 @@
 package io.mockupaws.ops.backup;
 
 import io.mockupaws.platform.db.DatabaseEnvironment;
-import io.mockupaws.platform.db.WalArchiving;
 import io.mockupaws.storage.S3Settings;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -16,7 +14,6 @@ import org.springframework.core.env.Environment;
  * @param database empty when this process started no database (a point-in-time restore needs none)
  * @param encryptionKey {@code MOCKUPAWS_BACKUP_ENCRYPTION_KEY}, blank when unset
  * @param compressionLevel gzip level pg_dump and pg_basebackup compress with (1 fastest ... 9 smallest)
- * @param commandEnvironment what a server's restore_command needs in its environment (store and key settings)
  */
 record BackupSettings(
         Path dataDir,
@@ -27,8 +24,7 @@ record BackupSettings(
         int retentionDays,
         int compressionLevel,
         S3Settings primaryS3,
-        S3Settings secondaryS3,
-        Map<String, String> commandEnvironment) {
+        S3Settings secondaryS3) {
 
     static BackupSettings from(Environment env) {
         Path dataDir = Path.of(env.getProperty("mockupaws.data-dir", "./data")).toAbsolutePath().normalize();
@@ -47,8 +43,7 @@ record BackupSettings(
                 env.getProperty("mockupaws.backup.pg-bin", ""),
                 retention, level,
                 binder.bind("mockupaws.s3", S3Settings.class).orElse(S3Settings.NONE),
-                binder.bind("mockupaws.backup.secondary", S3Settings.class).orElse(S3Settings.NONE),
-                WalArchiving.serverEnvironment(env));
+                binder.bind("mockupaws.backup.secondary", S3Settings.class).orElse(S3Settings.NONE));
     }
 
     PgConnection requireDatabase() {

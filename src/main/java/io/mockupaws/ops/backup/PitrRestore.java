@@ -1,7 +1,6 @@
 package io.mockupaws.ops.backup;
 
 import io.mockupaws.platform.db.BackupKeyFile;
-import io.mockupaws.platform.db.SelfInvocation;
 import io.mockupaws.platform.db.ServerUser;
 import io.mockupaws.platform.db.TemporaryServer;
 import io.mockupaws.storage.ObjectStore;
@@ -54,10 +53,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *       recovery early, so it is refused).</li>
  *   <li>The base backup is authenticated, decrypted, gunzipped and unpacked in one stream.</li>
  *   <li>A temporary server ({@link TemporaryServer}) recovers it: {@code recovery.signal}, and as command-line
- *       settings (nothing written into the cluster's configuration) {@code restore_command} = {@code backup
- *       wal-fetch}, {@code recovery_target_time}, {@code recovery_target_action = promote}, archiving off (a restored
- *       copy must not archive into the original's WAL while it is being checked), and for this run only an
- *       {@code hba_file} that trusts local TCP connections.</li>
+ *       settings (nothing written into the cluster's configuration) a {@code restore_command} that this process
+ *       answers ({@link WalFeed}, which fetches ahead), {@code recovery_target_time},
+ *       {@code recovery_target_action = promote}, archiving off (a restored copy must not archive into the
+ *       original's WAL while it is being checked), and for this run only an {@code hba_file} that trusts local TCP
+ *       connections.</li>
  *   <li>If PostgreSQL ends recovery before the target ("recovery ended before configured recovery target was
  *       reached"), WAL is missing: reported with the last position replayed, and the directory removed.</li>
  *   <li>Validation ({@link RestoreValidation}) on the promoted server, then a fresh superuser password (written to
@@ -74,30 +74,18 @@ final class PitrRestore {
             .withZone(ZoneOffset.UTC);
 
     private final BackupEncryption encryption;
-    private final Path installationDataDir;
-    private final Map<String, String> commandEnvironment;
     private final Clock clock;
     private final Consumer<String> progress;
     private final Duration recoveryLimit;
 
-    /**
-     * @param installationDataDir this installation's data directory: its key file and (filesystem) WAL archive
-     * @param commandEnvironment what restore_command needs in its environment (store and key settings)
-     */
-    PitrRestore(BackupEncryption encryption, Path installationDataDir, Map<String, String> commandEnvironment, Clock clock,
-                Consumer<String> progress, Duration recoveryLimit) {
+    PitrRestore(BackupEncryption encryption, Clock clock, Consumer<String> progress, Duration recoveryLimit) {
         this.encryption = encryption;
-        this.installationDataDir = installationDataDir.toAbsolutePath().normalize();
-        this.commandEnvironment = commandEnvironment;
         this.clock = clock;
         this.progress = progress;
         this.recoveryLimit = recoveryLimit;
     }
 
-    /**
-     * @param storeUri set when the store is not the configured one: passed to {@code wal-fetch --store}
-     */
-    RestoreReport run(ObjectStore store, String storeName, Optional<String> storeUri, BackupMetadata base,
+    RestoreReport run(ObjectStore store, String storeName, BackupMetadata base,
                       Optional<Instant> targetTime, Path targetDir, boolean dryRun) {
         Instant started = clock.instant();
         List<String> steps = new ArrayList<>();
@@ -123,19 +111,13 @@ final class PitrRestore {
         }
         List<String> walNames = store.list(WalArchive.PREFIX).stream()
                 .map(ObjectSummary::key).map(k -> k.substring(WalArchive.PREFIX.length())).toList();
-        WalChain chain = WalChain.of(walNames, base.startWalFile(),
-                base.walSegmentBytes() == null ? 16L * 1024 * 1024 : base.walSegmentBytes());
+        WalChain chain = WalChain.of(walNames, base.startWalFile(), segmentBytes(base));
         if (!chain.complete() && targetTime.isEmpty()) {
             throw new BackupException("Missing WAL: the archive lacks segment(s) " + String.join(", ", chain.missing())
                     + " after base backup " + base.id() + "; recovery would stop at the first of them and silently leave out "
                     + "everything archived later. Give --target-time before that point to restore up to it deliberately.");
         }
-        SelfInvocation self = SelfInvocation.ofThisProcess();
         ServerUser user = ServerUser.current();
-        user.firstUnreadable(self.classPath()).ifPresent(p -> {
-            throw new BackupException("Point-in-time recovery runs 'backup wal-fetch' as the server's user '" + user.name()
-                    + "', which cannot read " + p + ". Run the packaged jar from a directory that user can read.");
-        });
         steps.add("source: base backup " + base.id() + " taken " + base.finishedAt() + " (" + LogicalRestore.mb(base.sizeBytes())
                 + " encrypted), WAL from " + base.startWalFile() + " in " + storeName);
         steps.add("WAL archive: " + chain.segments() + " segment(s) from " + chain.first() + " to " + chain.last().orElse("(none yet)")
@@ -163,14 +145,11 @@ final class PitrRestore {
                 // The restored installation keeps encrypting with the key its backups were made with.
                 Files.copy(Path.of(encryption.origin()), BackupKeyFile.of(root), StandardCopyOption.COPY_ATTRIBUTES);
             }
+            Path feedFolder = Files.createDirectories(root.resolve("wal-feed"));
             user.handOver(root);
-            handKeyToServer(user);
 
             Map<String, String> settings = new LinkedHashMap<>();
-            List<String> fetch = new ArrayList<>(List.of("backup", "wal-fetch", "--data-dir", installationDataDir.toString()));
-            storeUri.ifPresent(uri -> fetch.addAll(List.of("--store", uri)));
-            fetch.addAll(List.of("%f", "%p"));
-            settings.put("restore_command", self.shellCommand(fetch.toArray(String[]::new)));
+            settings.put("restore_command", WalFeed.restoreCommand(feedFolder));
             targetTime.ifPresent(t -> settings.put("recovery_target_time", PG_TIME.format(t)));
             settings.put("recovery_target_action", "promote");
             settings.put("archive_mode", "off");
@@ -180,8 +159,9 @@ final class PitrRestore {
             t0 = clock.instant();
             RestoreValidation.Result validated;
             String password;
-            try (TemporaryServer server = TemporaryServer.start(root, pg, settings, commandEnvironment, recoveryLog)) {
-                awaitPromotion(server, targetTime, recoveryLog);
+            try (WalFeed feed = new WalFeed(new WalArchive(store, encryption), feedFolder, segmentBytes(base), user);
+                 TemporaryServer server = TemporaryServer.start(root, pg, settings, Map.of(), recoveryLog)) {
+                awaitPromotion(server, targetTime, recoveryLog, feed);
                 steps.add("recovered and promoted in " + seconds(t0) + "; " + replayedUpTo(Files.readString(recoveryLog)));
                 try (Connection c = DriverManager.getConnection(server.jdbcUrl(base.database()), SUPERUSER, "")) {
                     validated = RestoreValidation.validate(c, null);
@@ -195,6 +175,7 @@ final class PitrRestore {
             steps.add("validated: " + validated.rowCounts().size() + " tables read, " + validated.totalRows()
                     + " rows, Flyway history " + validated.migrations() + " migrations, schema version " + validated.schemaVersion());
             Files.delete(hba);
+            deleteTree(feedFolder);
             Path passwordFile = root.resolve("pg-superuser-password");
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
@@ -266,16 +247,20 @@ final class PitrRestore {
         return hba;
     }
 
-    /** wal-fetch runs as the server's user and must read the installation's key file. */
-    private void handKeyToServer(ServerUser user) {
-        Path key = BackupKeyFile.of(installationDataDir);
-        if (encryption.origin().equals(key.toString())) user.handOver(key);
+    private static long segmentBytes(BackupMetadata base) {
+        return base.walSegmentBytes() == null ? 16L * 1024 * 1024 : base.walSegmentBytes();
     }
 
-    private void awaitPromotion(TemporaryServer server, Optional<Instant> targetTime, Path log) throws IOException {
+    private void awaitPromotion(TemporaryServer server, Optional<Instant> targetTime, Path log, WalFeed feed) throws IOException {
         Instant giveUp = clock.instant().plus(recoveryLimit);
         while (true) {
-            if (!server.isRunning()) throw recoveryFailed(Files.readString(log), targetTime);
+            if (!server.isRunning()) {
+                if (feed.error().isPresent()) {
+                    throw new BackupException("Recovery stopped: archived WAL could not be restored: " + feed.error().get()
+                            + ". Nothing was restored.");
+                }
+                throw recoveryFailed(Files.readString(log), targetTime);
+            }
             try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), SUPERUSER, "");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
@@ -298,7 +283,9 @@ final class PitrRestore {
                     + "; " + replayed + ". The archive lacks the WAL after that point (not yet archived, or lost). "
                     + "Nothing was restored.");
         }
-        List<String> fatal = log.lines().filter(l -> l.contains("FATAL") || l.contains("PANIC")).toList();
+        // Connection attempts refused while the server starts are logged as FATAL too; they are ours, not its.
+        List<String> fatal = log.lines().filter(l -> l.contains("FATAL") || l.contains("PANIC"))
+                .filter(l -> !l.contains("the database system is starting up")).toList();
         return new BackupException("PostgreSQL stopped during recovery: "
                 + String.join(" | ", fatal.isEmpty() ? log.lines().toList().subList(Math.max(0, (int) log.lines().count() - 5),
                 (int) log.lines().count()) : fatal) + ". Nothing was restored.");
@@ -336,6 +323,12 @@ final class PitrRestore {
             }
         } catch (IOException ignored) {
             // what is left is in a directory the operator chose; the error says nothing was restored
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

@@ -13,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -40,6 +44,8 @@ import java.util.zip.GZIPOutputStream;
 public final class WalArchive {
 
     static final String PREFIX = "wal/";
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     static final String PLAIN_SHA256 = "plain-sha256";
 
     private final ObjectStore store;
@@ -95,6 +101,11 @@ public final class WalArchive {
      * @return false when the archive has no such file (normal at the end of recovery)
      */
     public boolean fetch(String name, Path destination) {
+        return fetch(name, destination, file -> { });
+    }
+
+    /** @param beforeRename applied to the complete file before it appears under its name (to hand it to another user) */
+    boolean fetch(String name, Path destination, java.util.function.Consumer<Path> beforeRename) {
         if (!WalPosition.isWalFileName(name)) {
             throw new BackupException("'" + name + "' is not a WAL file name; restore_command must pass %f");
         }
@@ -105,8 +116,8 @@ public final class WalArchive {
         MessageDigest digest = EncryptedUpload.sha256();
         try (InputStream in = store.get(key);
              InputStream plain = new DigestInputStream(new GZIPInputStream(encryption.decrypt(in, key), 1 << 16), digest);
-             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                     StandardOpenOption.WRITE)) {
+             FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                     StandardOpenOption.WRITE), PRIVATE)) {
             plain.transferTo(java.nio.channels.Channels.newOutputStream(out));
             out.force(true);
         } catch (NoSuchObjectException e) {
@@ -127,6 +138,7 @@ public final class WalArchive {
                     + ", but " + expected + " was archived");
         }
         try {
+            beforeRename.accept(temp);
             Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temp);

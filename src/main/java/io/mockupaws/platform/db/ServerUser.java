@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,12 @@ public final class ServerUser {
 
     private final List<String> prefix;
     private final String name;
+    private final String group;
 
-    private ServerUser(List<String> prefix, String name) {
+    private ServerUser(List<String> prefix, String name, String group) {
         this.prefix = prefix;
         this.name = name;
+        this.group = group;
     }
 
     /** The account for servers started by this process; looked up once. */
@@ -68,6 +72,22 @@ public final class ServerUser {
                 path.toAbsolutePath().getParent());
     }
 
+    /**
+     * Makes one file the server user's, in this process (no {@code chown} process per file): for files handed over
+     * one by one while the server runs, such as WAL fed to a recovering server, which opens them for writing.
+     */
+    public void handOverFile(Path file) {
+        if (!switchesUser()) return;
+        try {
+            UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            view.setOwner(users.lookupPrincipalByName(name));
+            view.setGroup(users.lookupPrincipalByGroupName(group));
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("Could not give " + file + " to user " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Makes only {@code path} itself the server user's, not its contents (a folder that already holds many files). */
     public void handOverItself(Path path) {
         if (!switchesUser()) return;
@@ -94,18 +114,20 @@ public final class ServerUser {
     private static ServerUser lookUp() {
         try {
             Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            if (!Integer.valueOf(0).equals(uid)) return new ServerUser(List.of(), System.getProperty("user.name"));
+            if (!Integer.valueOf(0).equals(uid)) return new ServerUser(List.of(), System.getProperty("user.name"), null);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // No /proc (macOS): not root in any setup we support, and PostgreSQL itself would refuse root anyway.
-            return new ServerUser(List.of(), System.getProperty("user.name"));
+            return new ServerUser(List.of(), System.getProperty("user.name"), null);
         }
         String user = Optional.ofNullable(System.getenv("MOCKUPAWS_EMBEDDED_PG_USER")).filter(s -> !s.isBlank()).orElse("nobody");
         Path here = Path.of("/");
         String u;
         String g;
+        String groupName;
         try {
             u = Commands.run(List.of("id", "-u", user), Duration.ofSeconds(10), here).strip();
             g = Commands.run(List.of("id", "-g", user), Duration.ofSeconds(10), here).strip();
+            groupName = Commands.run(List.of("id", "-gn", user), Duration.ofSeconds(10), here).strip();
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedPostgresException("Cannot run the embedded PostgreSQL as '" + user + "' (" + e.getMessage()
                     + "); set MOCKUPAWS_EMBEDDED_PG_USER to an existing unprivileged user", e);
@@ -115,6 +137,6 @@ public final class ServerUser {
                     + "to an existing unprivileged user");
         }
         log.info("Running as root: the embedded PostgreSQL server runs as user {} (uid {})", user, u);
-        return new ServerUser(List.of("setpriv", "--reuid=" + u, "--regid=" + g, "--clear-groups", "--"), user);
+        return new ServerUser(List.of("setpriv", "--reuid=" + u, "--regid=" + g, "--clear-groups", "--"), user, groupName);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
  * own classes (a class path under {@code /root}), archiving stays off with a warning rather than failing for every
  * segment while {@code pg_wal} fills up.
  */
-public final class WalArchiving {
+final class WalArchiving {
 
     static final String ENABLED = "mockupaws.backup.wal-archiving";
     static final String TIMEOUT = "mockupaws.backup.archive-timeout";
@@ -77,12 +77,11 @@ public final class WalArchiving {
     }
 
     /**
-     * The store and key settings as this process resolved them, for the environment of a server whose commands
-     * ({@code archive_command}, {@code restore_command}) run mockupAWS: those are separate processes that read only
-     * environment variables, and settings given as Spring properties (command-line arguments, config files) would
-     * otherwise not reach them.
+     * The store and key settings as this process resolved them, for the server's environment: the archiver is a
+     * separate process that reads only environment variables, and settings given as Spring properties (command-line
+     * arguments, config files) would otherwise not reach it.
      */
-    public static Map<String, String> serverEnvironment(Environment env) {
+    static Map<String, String> serverEnvironment(Environment env) {
         Map<String, String> vars = new LinkedHashMap<>();
         PASSED_ON.forEach((property, variable) -> {
             String value = env.getProperty(property);

@@ -316,17 +316,17 @@ class BackupDrillTest {
     record Settings(BackupSettings s) {
         BackupSettings withKey(String key) {
             return new BackupSettings(s.dataDir(), s.embedded(), s.database(), key, s.pgBin(), s.retentionDays(),
-                    s.compressionLevel(), s.primaryS3(), s.secondaryS3(), s.commandEnvironment());
+                    s.compressionLevel(), s.primaryS3(), s.secondaryS3());
         }
 
         BackupSettings withPgBin(String bin) {
             return new BackupSettings(s.dataDir(), s.embedded(), s.database(), s.encryptionKey(), bin, s.retentionDays(),
-                    s.compressionLevel(), s.primaryS3(), s.secondaryS3(), s.commandEnvironment());
+                    s.compressionLevel(), s.primaryS3(), s.secondaryS3());
         }
 
         BackupSettings withPrimaryS3(S3Settings primary) {
             return new BackupSettings(s.dataDir(), s.embedded(), s.database(), s.encryptionKey(), s.pgBin(), s.retentionDays(),
-                    s.compressionLevel(), primary, s.secondaryS3(), s.commandEnvironment());
+                    s.compressionLevel(), primary, s.secondaryS3());
         }
     }
 
