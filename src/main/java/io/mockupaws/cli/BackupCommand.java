@@ -41,8 +41,8 @@ class BackupCommand implements Callable<Integer> {
 
     static void printBackup(PrintWriter out, String what, BackupMetadata m, BackupService service) {
         double seconds = Math.max(0.001, Duration.between(m.startedAt(), m.finishedAt()).toMillis() / 1000.0);
-        out.printf("%s %s completed in %.1f s: %s stored (%s from the database, %.1f MB/s)%n", what, m.id(), seconds,
-                mb(m.sizeBytes()), mb(m.plainSizeBytes()), m.plainSizeBytes() / 1e6 / seconds);
+        out.printf("%s %s completed in %.1f s: %s of database at %.1f MB/s, %s stored%n", what, m.id(), seconds,
+                mb(m.databaseBytes()), m.databaseBytes() / 1e6 / seconds, mb(m.sizeBytes()));
         out.printf("  object   %s in %s%n", m.objectKey(), service.storeDescription());
         out.printf("  sha256   %s%n", m.sha256());
         out.printf("  key      %s (%s)%n", m.keyFingerprint(), service.encryption().origin());

@@ -10,6 +10,7 @@ import java.util.UUID;
  * incomplete backup, never restored and removed by cleanup. It is plain JSON (nothing in it is secret), so
  * listing backups needs no key; the data object's SHA-256 and size in it are checked before anything is restored.
  *
+ * @param databaseBytes what was backed up: the database (full), all databases of the cluster (base)
  * @param sha256 of the stored (encrypted) object
  * @param plainSha256 of the decrypted content, checked again after decryption
  * @param startLsn for a full backup, the WAL position of its snapshot; for a base backup, its WAL start point
@@ -28,6 +29,7 @@ public record BackupMetadata(
         Instant startedAt,
         Instant finishedAt,
         String database,
+        long databaseBytes,
         String serverVersion,
         String tool,
         String objectKey,

@@ -2,6 +2,9 @@ package io.mockupaws.ops.backup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +20,27 @@ class BackupSchedule {
     private static final Logger log = LoggerFactory.getLogger(BackupSchedule.class);
     private final BackupService backups;
 
-    BackupSchedule(BackupService backups) {
+    private final boolean scheduling;
+
+    BackupSchedule(BackupService backups, @Value("${mockupaws.scheduling.enabled:true}") boolean scheduling) {
         this.backups = backups;
+        this.scheduling = scheduling;
+    }
+
+    /**
+     * Says at start-up which key the scheduled backups use and where it is, or that they cannot run: a missing key
+     * should be found now, not at 02:00.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void reportKey() {
+        if (!scheduling) return;
+        try {
+            BackupEncryption key = backups.encryption();
+            log.info("Backups are encrypted with key {} from {}; keep a copy of it apart from the backups", key.fingerprint(),
+                    key.origin());
+        } catch (BackupException e) {
+            log.warn("Scheduled backups will fail: {}", e.getMessage());
+        }
     }
 
     @Scheduled(cron = "${mockupaws.backup.full-cron:0 0 2 * * *}", zone = "UTC")

@@ -79,7 +79,7 @@ final class BaseBackup {
             long endLsn = WalPosition.parseLsn(end.group(1));
             int timeline = Integer.parseInt(start.group(2));
             return new BackupMetadata(BackupMetadata.FORMAT_VERSION, id, BackupKind.BASE, trigger, startedAt,
-                    clock.instant(), server.database(), server.version(), found.version(pgBasebackup), objectKey,
+                    clock.instant(), server.database(), server.clusterBytes(), server.version(), found.version(pgBasebackup), objectKey,
                     uploaded.stored().size(), uploaded.stored().sha256().orElseThrow(), uploaded.plainSize(),
                     uploaded.plainSha256(), encryption.fingerprint(), WalPosition.formatLsn(startLsn),
                     WalPosition.formatLsn(endLsn), timeline,

@@ -83,7 +83,7 @@ final class FullBackup {
             String endLsn = currentLsn(snapshot);
             snapshot.rollback();
             BackupMetadata metadata = new BackupMetadata(BackupMetadata.FORMAT_VERSION, id, BackupKind.FULL, trigger,
-                    startedAt, clock.instant(), server.database(), server.version(), toolVersion, objectKey,
+                    startedAt, clock.instant(), server.database(), server.databaseBytes(), server.version(), toolVersion, objectKey,
                     uploaded.stored().size(), uploaded.stored().sha256().orElseThrow(), uploaded.plainSize(),
                     uploaded.plainSha256(), encryption.fingerprint(), server.currentLsn(), endLsn, null, null, null,
                     null, rowCounts);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
@@ -68,9 +69,8 @@ final class WalArchiving {
             settings.put("archive_mode", "off");
             return settings;
         }
-        Duration timeout = env.getProperty(TIMEOUT, Duration.class, Duration.ofSeconds(60));
         settings.put("archive_mode", "on");
-        settings.put("archive_timeout", Long.toString(Math.max(1, timeout.toSeconds())));
+        settings.put("archive_timeout", Long.toString(archiveTimeoutSeconds(env.getProperty(TIMEOUT, "60s"))));
         settings.put("archive_command", SelfInvocation.confString(
                 self.shellCommand("backup", "wal-push", "--data-dir", root.toString(), "%p")));
         return settings;
@@ -88,6 +88,19 @@ final class WalArchiving {
             if (!isBlank(value)) vars.put(variable, value);
         });
         return vars;
+    }
+
+    /**
+     * {@code 60s}, {@code 1m}, or a plain number of seconds (as in postgresql.conf). Spring would read a plain number
+     * as milliseconds, and an archive_timeout of one second means a 16 MiB segment every second.
+     */
+    static long archiveTimeoutSeconds(String value) {
+        String v = value.strip();
+        Duration timeout = v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : DurationStyle.detectAndParse(v);
+        if (timeout.toSeconds() < 1) {
+            throw new EmbeddedPostgresException(TIMEOUT + " (MOCKUPAWS_WAL_ARCHIVE_TIMEOUT) must be at least 1 second, not " + value);
+        }
+        return timeout.toSeconds();
     }
 
     private static void prepareWalFolder(Path objects, ServerUser user) {

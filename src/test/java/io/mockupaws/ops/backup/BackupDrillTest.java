@@ -345,7 +345,7 @@ class BackupDrillTest {
             store.put(objectKey, in, m.sizeBytes(), Map.of());
         }
         BackupMetadata copy = new BackupMetadata(1, id, m.kind(), m.trigger(), finished.minusSeconds(5), finished, m.database(),
-                m.serverVersion(), m.tool(), objectKey, m.sizeBytes(), m.sha256(), m.plainSizeBytes(), m.plainSha256(),
+                m.databaseBytes(), m.serverVersion(), m.tool(), objectKey, m.sizeBytes(), m.sha256(), m.plainSizeBytes(), m.plainSha256(),
                 m.keyFingerprint(), m.startLsn(), m.endLsn(), m.timeline(), startWalFile, m.endWalFile(), m.walSegmentBytes(),
                 m.rowCounts());
         new BackupCatalog(store).write(copy);

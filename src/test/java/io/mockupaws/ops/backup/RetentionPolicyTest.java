@@ -92,7 +92,7 @@ class RetentionPolicyTest {
     static BackupMetadata metadata(BackupKind kind, int daysAgo, String startWalFile) {
         Instant at = NOW.minus(Duration.ofDays(daysAgo));
         UUID id = BackupIds.next(at);
-        return new BackupMetadata(1, id, kind, BackupTrigger.SCHEDULED, at.minusSeconds(60), at, "mockupaws", "15.19",
+        return new BackupMetadata(1, id, kind, BackupTrigger.SCHEDULED, at.minusSeconds(60), at, "mockupaws", 1000, "15.19",
                 "pg_dump", BackupMetadata.prefix(id) + kind.objectName(), 100, "0".repeat(64), 90, "1".repeat(64),
                 "00112233aabbccdd", "0/1000000", "0/2000000", startWalFile == null ? null : 1, startWalFile, startWalFile,
                 16L << 20, null);
