@@ -90,6 +90,21 @@ public class BackupHistory {
                 .update());
     }
 
+    /**
+     * Records a backup taken elsewhere as completed: the safety backup of a database a restore replaced, whose own
+     * history was dropped with it, is recorded in the restored one.
+     */
+    void recordCompleted(BackupMetadata m, String store) {
+        write(() -> jdbc.sql("""
+                        INSERT INTO backup_history (id, kind, status, trigger, started_at, store)
+                        VALUES (:id, :kind, 'running', :trigger, :startedAt, :store)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", m.id()).param("kind", m.kind().label()).param("trigger", m.trigger().label())
+                .param("startedAt", Timestamp.from(m.startedAt())).param("store", store)
+                .update());
+        completed(m);
+    }
+
     void restored(UUID id, BackupMetadata source, String target, Instant targetTime, Instant startedAt,
                   Instant finishedAt, String store) {
         write(() -> jdbc.sql("""

@@ -122,11 +122,11 @@ final class LogicalRestore {
             });
             steps.add("downloaded, authenticated and decrypted in " + seconds(t0) + "; SHA-256 of stored and decrypted bytes as recorded");
 
-            Optional<UUID> safety = Optional.empty();
+            Optional<BackupMetadata> safety = Optional.empty();
             if (targetExists) {
                 progress.accept("Taking a safety backup of " + target + "...");
                 BackupMetadata taken = safetyBackup.apply(server.withDatabase(target));
-                safety = Optional.of(taken.id());
+                safety = Optional.of(taken);
                 steps.add("safety backup of " + target + ": " + taken.id());
             }
 
@@ -151,9 +151,9 @@ final class LogicalRestore {
             steps.add(targetExists ? "swapped in: " + target + " is the restored database; the replaced one was dropped"
                     : "renamed " + staging + " to " + target);
             Instant finished = clock.instant();
-            record(server.withDatabase(target), backup, storeName, target, started, finished);
+            record(server.withDatabase(target), backup, safety, storeName, target, started, finished);
             return new RestoreReport(backup, false, target, Optional.empty(), true, validated.rowCounts(),
-                    validated.schemaVersion(), safety, Duration.between(started, finished), steps);
+                    validated.schemaVersion(), safety.map(BackupMetadata::id), Duration.between(started, finished), steps);
         } catch (IOException e) {
             dropQuietly(maintenance, staging);
             throw new BackupException("Restore of backup " + backup.id() + " failed: " + e.getMessage(), e);
@@ -278,12 +278,16 @@ final class LogicalRestore {
         }
     }
 
-    /** The restore is recorded in the database it produced, best effort: the run itself has succeeded. */
-    private void record(PgConnection restored, BackupMetadata backup, String storeName, String target, Instant started,
-                        Instant finished) {
+    /**
+     * The restore is recorded in the database it produced, with the safety backup (the replaced database's history
+     * went with it); best effort: the restore itself has succeeded.
+     */
+    private void record(PgConnection restored, BackupMetadata backup, Optional<BackupMetadata> safety, String storeName,
+                        String target, Instant started, Instant finished) {
         try (Connection c = restored.open()) {
-            BackupHistory.bestEffort(JdbcClient.create(new SingleConnectionDataSource(c, true)))
-                    .restored(BackupIds.next(finished), backup, target, null, started, finished, storeName);
+            BackupHistory history = BackupHistory.bestEffort(JdbcClient.create(new SingleConnectionDataSource(c, true)));
+            safety.ifPresent(s -> history.recordCompleted(s, storeName));
+            history.restored(BackupIds.next(finished), backup, target, null, started, finished, storeName);
         } catch (SQLException e) {
             progress.accept("note: could not record the restore in " + target + ": " + e.getMessage());
         }

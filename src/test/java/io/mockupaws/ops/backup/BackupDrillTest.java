@@ -141,6 +141,9 @@ class BackupDrillTest {
         assertThat(safety.rowCounts()).containsEntry("public.scenarios", 41L);
         assertThat(countIn("drill_existing", "SELECT count(*) FROM scenarios")).isEqualTo(40);
         assertThat(databaseExists("drill_existing_restoring")).isFalse();
+        assertThat(countIn("drill_existing", "SELECT count(*) FROM backup_history WHERE id = '" + safety.id()
+                + "' AND status = 'completed' AND trigger = 'pre-restore'"))
+                .as("the replaced database's safety backup is on record in the restored one").isEqualTo(1);
     }
 
     /** Drill 3: one flipped byte; verify and restore fail clearly and nothing is restored. */
