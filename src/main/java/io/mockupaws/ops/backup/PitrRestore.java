@@ -153,6 +153,9 @@ final class PitrRestore {
             targetTime.ifPresent(t -> settings.put("recovery_target_time", PG_TIME.format(t)));
             settings.put("recovery_target_action", "promote");
             settings.put("archive_mode", "off");
+            // No connections until promoted (none are needed): and a hot standby would refuse to recover a cluster whose
+            // primary ran with more max_connections (or locks, or prepared transactions) than this run's settings.
+            settings.put("hot_standby", "off");
             settings.put("hba_file", hba.toString());
             Path recoveryLog = logDir.resolve("recovery.log");
             progress.accept("Replaying WAL" + targetTime.map(t -> " up to " + t).orElse("") + " (log: " + recoveryLog + ")...");
@@ -279,9 +282,12 @@ final class PitrRestore {
     private static BackupException recoveryFailed(String log, Optional<Instant> targetTime) {
         String replayed = replayedUpTo(log);
         if (log.contains("recovery ended before configured recovery target was reached")) {
+            // PostgreSQL stops at the first commit after the target; an archive that ends before one looks the same
+            // whether WAL is missing or nothing was committed since, so both readings are offered.
             return new BackupException("Missing WAL: recovery could not reach " + targetTime.map(Instant::toString).orElse("the target")
-                    + "; " + replayed + ". The archive lacks the WAL after that point (not yet archived, or lost). "
-                    + "Nothing was restored.");
+                    + "; " + replayed + ". The WAL after that point is not in the archive (not archived yet: allow "
+                    + "archive_timeout; or lost), or nothing was committed after it: then restore without --target-time, "
+                    + "which recovers everything archived. Nothing was restored.");
         }
         // Connection attempts refused while the server starts are logged as FATAL too; they are ours, not its.
         List<String> fatal = log.lines().filter(l -> l.contains("FATAL") || l.contains("PANIC"))
