@@ -17,7 +17,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "mockupaws", mixinStandardHelpOptions = true, versionProvider = MockupAwsCli.Version.class,
         description = "Predicts what a log-driven AWS pipeline (SQS -> Lambda -> Bedrock) will cost, from real traffic.%n"
                 + "Without a command, runs 'serve'.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, PricingCommand.class, UsersCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, PricingCommand.class, UsersCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public class MockupAwsCli implements Callable<Integer> {
 
     /** Exit code a command returns to keep the JVM alive (the HTTP server runs on its own threads). */

@@ -13,7 +13,35 @@ class CliIT {
     void helpListsTheCommands() throws Exception {
         JarProcess.Result r = JarProcess.run(Map.of(), "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("serve", "migrate", "pricing", "users", "--version");
+        assertThat(r.out()).contains("serve", "migrate", "pricing", "users", "backup", "restore", "--version");
+    }
+
+    @Test
+    void backupHelpListsItsCommands() throws Exception {
+        JarProcess.Result r = JarProcess.run(Map.of(), "backup", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("full", "base", "wal-push", "wal-fetch", "verify", "list", "cleanup");
+    }
+
+    @Test
+    void restoreRefusesContradictoryTargetsBeforeTouchingAnything() throws Exception {
+        JarProcess.Result r = JarProcess.run(Map.of(), "restore", "latest", "--target-time", "2026-11-24T10:00:00Z");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("--target-time needs --target-dir");
+    }
+
+    @Test
+    void walFetchOfASegmentTheArchiveDoesNotHaveExitsOneQuietly() throws Exception {
+        Path dataDir = Path.of("target", "it-wal-fetch").toAbsolutePath();
+        io.mockupaws.support.Files2.deleteTree(dataDir);
+        Map<String, String> env = Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString(),
+                "MOCKUPAWS_BACKUP_ENCRYPTION_KEY", "q83vEjRWeJCrze8BI0VniZq83vEjRWeJCrze8BI0VnY=");
+
+        JarProcess.Result r = JarProcess.run(env, "backup", "wal-fetch", "000000010000000000000007",
+                dataDir.resolve("RECOVERYXLOG").toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isBlank();
     }
 
     @Test

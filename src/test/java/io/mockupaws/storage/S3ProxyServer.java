@@ -25,11 +25,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3Proxy's Jetty, jclouds and Guava off the test classpath, where they would meet Spring Boot's managed versions
  * (Tomcat, jakarta.servlet 6.1). One server serves the whole test run; each test gets its own bucket.
  */
-final class S3ProxyServer {
+public final class S3ProxyServer {
 
-    static final String ACCESS_KEY = "mockupaws-test";
+    public static final String ACCESS_KEY = "mockupaws-test";
     /** Distinctive, so tests can assert it never leaks into messages. */
-    static final String SECRET_KEY = "SECRET-must-not-leak-7f3c";
+    public static final String SECRET_KEY = "SECRET-must-not-leak-7f3c";
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(2);
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -50,7 +50,7 @@ final class S3ProxyServer {
                 .build();
     }
 
-    static synchronized S3ProxyServer shared() {
+    public static synchronized S3ProxyServer shared() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "s3proxy-stop"));
@@ -58,7 +58,7 @@ final class S3ProxyServer {
         return shared;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
@@ -68,13 +68,13 @@ final class S3ProxyServer {
     }
 
     /** Creates an empty bucket of its own for one test. */
-    String newBucket() {
+    public String newBucket() {
         String bucket = "test-" + BUCKETS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createBucket(b -> b.bucket(bucket));
         return bucket;
     }
 
-    S3Settings settings(String bucket, String prefix) {
+    public S3Settings settings(String bucket, String prefix) {
         return new S3Settings(endpoint.toString(), null, bucket, prefix, ACCESS_KEY, SECRET_KEY, null);
     }
 

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -18,13 +20,23 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li>{@code MOCKUPAWS_DATABASE_URL} set: that server (JDBC URL or libpq-style {@code postgresql://user:pw@host/db}),
  *       credentials from {@code MOCKUPAWS_DATABASE_USER}/{@code _PASSWORD} or the URL; no embedded server.</li>
- *   <li>otherwise: the embedded server in {@code ${MOCKUPAWS_DATA_DIR:-./data}/pg}, started here.</li>
+ *   <li>otherwise: the embedded server in {@code ${MOCKUPAWS_DATA_DIR:-./data}/pg}, started here, with WAL archiving
+ *       into the backup store unless {@code MOCKUPAWS_WAL_ARCHIVING=false} (see {@link WalArchiving}).</li>
  * </ul>
  * {@code MOCKUPAWS_DATABASE_POOLER=pgbouncer} adds what PgBouncer's transaction pooling needs.
  */
 public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     public static final String EMBEDDED_FLAG = "mockupaws.database.embedded";
+
+    private final Log log;
+
+    public DatabaseEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseEnvironment.class);
+    }
+
+    /** {@code false}: do not start the embedded server (set by commands that need no database). */
+    public static final String EMBEDDED_START = "mockupaws.database.embedded-start";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -38,11 +50,16 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             if (db.user() != null) props.put("spring.datasource.username", db.user());
             if (db.password() != null) props.put("spring.datasource.password", db.password());
             props.put(EMBEDDED_FLAG, "false");
+        } else if (!env.getProperty(EMBEDDED_START, Boolean.class, true)) {
+            // A command that needs no database (point-in-time restore into a new directory) must not depend on this
+            // installation's own server starting: it may be what is being recovered from.
+            props.put(EMBEDDED_FLAG, "true");
         } else {
             Path dataDir = Path.of(env.getProperty("mockupaws.data-dir", "./data"));
             int port = env.getProperty("mockupaws.database.embedded-port", Integer.class, 0);
             String database = env.getProperty("mockupaws.database.embedded-name", "mockupaws");
-            EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir, port, database, EmbeddedServerSettings.from(env));
+            EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir, port, database,
+                    EmbeddedServerSettings.from(env, dataDir, log), WalArchiving.serverEnvironment(env));
             if (env.getProperty("mockupaws.database.embedded-fresh", Boolean.class, false)) pg.recreateOncePerJvm(database);
             props.put("spring.datasource.url", withPoolerSettings(pg.jdbcUrl(database), env));
             props.put("spring.datasource.username", pg.user());

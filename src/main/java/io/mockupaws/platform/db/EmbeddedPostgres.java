@@ -8,7 +8,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,18 +54,18 @@ public final class EmbeddedPostgres {
     private final int port;
     private final String password;
     private final boolean owned;
-    private final List<String> runAsPrefix;
+    private final ServerUser serverUser;
     private final FileLock ownership;
 
     private EmbeddedPostgres(Path dataRoot, Path binDir, int port, String password, boolean owned,
-                             List<String> runAsPrefix, FileLock ownership) {
+                             ServerUser serverUser, FileLock ownership) {
         this.dataRoot = dataRoot;
         this.pgData = dataRoot.resolve("pg");
         this.binDir = binDir;
         this.port = port;
         this.password = password;
         this.owned = owned;
-        this.runAsPrefix = runAsPrefix;
+        this.serverUser = serverUser;
         this.ownership = ownership;
     }
 
@@ -75,8 +74,17 @@ public final class EmbeddedPostgres {
      * database exists. {@code settings} are written to the server's {@code mockupaws.conf} on every start.
      */
     public static EmbeddedPostgres start(Path dataRoot, int requestedPort, String database, Map<String, String> settings) {
+        return start(dataRoot, requestedPort, database, settings, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, String, Map)}, with variables added to the server's environment: the commands the
+     * server runs (archive_command) see them.
+     */
+    public static EmbeddedPostgres start(Path dataRoot, int requestedPort, String database, Map<String, String> settings,
+                                         Map<String, String> serverEnvironment) {
         Path root = dataRoot.toAbsolutePath().normalize();
-        EmbeddedPostgres server = RUNNING.computeIfAbsent(root, r -> launch(r, requestedPort, settings));
+        EmbeddedPostgres server = RUNNING.computeIfAbsent(root, r -> launch(r, requestedPort, settings, serverEnvironment));
         server.ensureDatabase(database);
         return server;
     }
@@ -148,7 +156,8 @@ public final class EmbeddedPostgres {
         stop();
     }
 
-    private static EmbeddedPostgres launch(Path root, int requestedPort, Map<String, String> settings) {
+    private static EmbeddedPostgres launch(Path root, int requestedPort, Map<String, String> settings,
+                                           Map<String, String> serverEnvironment) {
         try {
             Files.createDirectories(root);
             FileChannel lockChannel = FileChannel.open(root.resolve(".mockupaws.lock"),
@@ -164,14 +173,14 @@ public final class EmbeddedPostgres {
                 return attach(root);
             }
             Path binDir = PostgresBinaries.unpack(root).resolve("bin");
-            List<String> runAs = runAsPrefix(root);
+            ServerUser runAs = ServerUser.current();
             Path pgData = root.resolve("pg");
             String password = initIfNeeded(root, pgData, binDir, runAs);
             var server = new EmbeddedPostgres(root, binDir, requestedPort > 0 ? requestedPort : freePort(),
                     password, true, runAs, lock);
             server.stopOrphanedServer();
             server.writeSettings(settings);
-            server.startServer();
+            server.startServer(serverEnvironment);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-shutdown"));
             return server;
         } catch (IOException e) {
@@ -190,17 +199,17 @@ public final class EmbeddedPostgres {
         int port = Integer.parseInt(lines.get(3).trim());
         log.info("Attaching to the embedded PostgreSQL on port {} owned by another mockupAWS process", port);
         Path binDir = PostgresBinaries.unpack(root).resolve("bin");
-        return new EmbeddedPostgres(root, binDir, port, readPassword(root), false, List.of(), null);
+        return new EmbeddedPostgres(root, binDir, port, readPassword(root), false, ServerUser.current(), null);
     }
 
-    private static String initIfNeeded(Path root, Path pgData, Path binDir, List<String> runAs) throws IOException {
+    private static String initIfNeeded(Path root, Path pgData, Path binDir, ServerUser runAs) throws IOException {
         Path passwordFile = root.resolve("pg-superuser-password");
         if (Files.exists(pgData.resolve("PG_VERSION"))) {
             if (!Files.exists(passwordFile)) {
                 throw new EmbeddedPostgresException("The embedded database in " + pgData + " exists but its password file "
                         + passwordFile + " is missing; restore that file or move the data directory away.");
             }
-            chownForServer(pgData, runAs);
+            runAs.handOver(pgData);
             return readPassword(root);
         }
         // A data directory without PG_VERSION is a crashed first initdb: nothing in it is worth keeping.
@@ -211,14 +220,14 @@ public final class EmbeddedPostgres {
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
         Path pwFile = pgData.resolve("initdb-pw");
         Files.writeString(pwFile, password, StandardCharsets.UTF_8);
-        chownForServer(pgData, runAs);
+        runAs.handOver(pgData);
         Files.setPosixFilePermissions(pgData, PosixFilePermissions.fromString("rwx------"));
         log.info("Initialising the embedded PostgreSQL data directory {}", pgData);
         Path staging = pgData.resolve("cluster");
-        List<String> cmd = new ArrayList<>(runAs);
+        List<String> cmd = new ArrayList<>(runAs.commandPrefix());
         cmd.addAll(List.of(binDir.resolve("initdb").toString(), "-D", staging.toString(), "-U", SUPERUSER,
                 "-E", "UTF8", "--locale=C", "--auth=scram-sha-256", "--pwfile=" + pwFile, "--no-instructions"));
-        run(cmd, Duration.ofMinutes(3), root);
+        Commands.run(cmd, Duration.ofMinutes(3), root);
         Files.delete(pwFile);
         // initdb wants an empty target; we staged into a child so the password file could live beside it.
         try (var children = Files.list(staging)) {
@@ -268,17 +277,19 @@ public final class EmbeddedPostgres {
         conf.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         Path file = pgData.resolve("mockupaws.conf");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        chownForServer(file, runAsPrefix);
+        serverUser.handOver(file);
     }
 
-    private void startServer() throws IOException {
+    private void startServer(Map<String, String> serverEnvironment) throws IOException {
         Path logDir = dataRoot.resolve("pg-log");
         Files.createDirectories(logDir);
-        chownForServer(logDir, runAsPrefix);
+        serverUser.handOver(logDir);
         log.info("Starting embedded PostgreSQL {} on 127.0.0.1:{} (data in {})", BuildVersion.POSTGRES, port, pgData);
         try {
-            pgCtl(Duration.ofMinutes(3), "start", "-D", pgData.toString(), "-w", "-t", "120",
-                    "-l", logDir.resolve("postgres.log").toString());
+            List<String> cmd = new ArrayList<>(serverUser.commandPrefix());
+            cmd.addAll(List.of(binDir.resolve("pg_ctl").toString(), "start", "-D", pgData.toString(), "-w", "-t", "120",
+                    "-l", logDir.resolve("postgres.log").toString()));
+            Commands.run(cmd, Duration.ofMinutes(3), dataRoot, serverEnvironment);
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedPostgresException(e.getMessage() + "\nServer log: " + logDir.resolve("postgres.log"), e);
         }
@@ -305,69 +316,10 @@ public final class EmbeddedPostgres {
     }
 
     private void pgCtl(Duration timeout, String... args) {
-        List<String> cmd = new ArrayList<>(runAsPrefix);
+        List<String> cmd = new ArrayList<>(serverUser.commandPrefix());
         cmd.add(binDir.resolve("pg_ctl").toString());
         cmd.addAll(List.of(args));
-        run(cmd, timeout, dataRoot);
-    }
-
-    private static String run(List<String> cmd, Duration timeout, Path workDir) {
-        try {
-            Path output = Files.createTempFile("mockupaws-pg", ".out");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile());
-                pb.environment().put("LC_ALL", "C");
-                pb.environment().put("LANG", "C");
-                pb.environment().put("HOME", workDir.toString());
-                Process p = pb.start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    throw new EmbeddedPostgresException("Timed out after " + timeout.toSeconds() + " s: " + describe(cmd));
-                }
-                String out = Files.readString(output);
-                if (p.exitValue() != 0) {
-                    throw new EmbeddedPostgresException(describe(cmd) + " failed (exit " + p.exitValue() + "): " + out.strip());
-                }
-                return out;
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new EmbeddedPostgresException("Could not run " + describe(cmd) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedPostgresException("Interrupted while running " + describe(cmd), e);
-        }
-    }
-
-    private static String describe(List<String> cmd) {
-        return cmd.stream().filter(s -> !s.startsWith("--pwfile")).reduce((a, b) -> a + " " + b).orElse("");
-    }
-
-    /**
-     * PostgreSQL will not run as root. When we are root, every server command runs as an unprivileged user and the
-     * server's files are handed to it.
-     */
-    private static List<String> runAsPrefix(Path root) throws IOException {
-        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        if (!Integer.valueOf(0).equals(uid)) return List.of();
-        String user = Optional.ofNullable(System.getenv("MOCKUPAWS_EMBEDDED_PG_USER")).filter(s -> !s.isBlank()).orElse("nobody");
-        String u = run(List.of("id", "-u", user), Duration.ofSeconds(10), root).strip();
-        String g = run(List.of("id", "-g", user), Duration.ofSeconds(10), root).strip();
-        if (!u.matches("\\d+") || !g.matches("\\d+") || u.equals("0")) {
-            throw new EmbeddedPostgresException("Cannot run the embedded PostgreSQL as '" + user + "'; set MOCKUPAWS_EMBEDDED_PG_USER "
-                    + "to an existing unprivileged user");
-        }
-        log.info("Running as root: the embedded PostgreSQL server runs as user {} (uid {})", user, u);
-        return List.of("setpriv", "--reuid=" + u, "--regid=" + g, "--clear-groups", "--");
-    }
-
-    private static void chownForServer(Path path, List<String> runAs) throws IOException {
-        if (runAs.isEmpty()) return;
-        String uid = runAs.get(1).substring("--reuid=".length());
-        String gid = runAs.get(2).substring("--regid=".length());
-        run(List.of("chown", "-R", uid + ":" + gid, path.toString()), Duration.ofMinutes(2), path.getParent());
+        Commands.run(cmd, timeout, dataRoot);
     }
 
     private static boolean isPostgres(ProcessHandle p) {
