@@ -2,7 +2,7 @@
 # Latency of the insights on a scenario with 10 million events over 30 days: GET /metrics (hourly series) and
 # POST /estimate (a what-if). scenario_metrics is seeded directly with SQL (43,200 minutes × 2 shards), as the ingest
 # module would have written it; the load tool runs in its own JVM. Measured once on the raw minutes, then after the
-# server's hourly rollup (V6, run every minute) has caught up, which is the steady state.
+# server's hourly rollup (migration V8, run every minute) has caught up, which is the steady state.
 # Usage: benchmark/insights.sh [concurrency=4] [seconds=30] [events=10000000]
 . "$(dirname "$0")/lib.sh"
 C=${1:-4}; S=${2:-30}; EVENTS=${3:-10000000}
