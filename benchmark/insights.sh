@@ -9,13 +9,14 @@ C=${1:-4}; S=${2:-30}; EVENTS=${3:-10000000}
 build
 # the rollup's first run waits 3 minutes, so that the raw-minute path is measured first
 start_app --mockupaws.insights.rollup-initial-delay=PT3M
+sign_in
 machine
 
 PGPORT=$(sed -n 4p "$BENCH_DATA/pg/postmaster.pid")
 export PGPASSWORD=$(cat "$BENCH_DATA/pg-superuser-password")
 PSQL="psql -h 127.0.0.1 -p $PGPORT -U postgres -d mockupaws -v ON_ERROR_STOP=1 -q"
 
-ID=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H 'Content-Type: application/json' \
+ID=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"insights benchmark","pipeline":{"lambda":{"batch_size":10,"memory_mb":512},"bedrock":{"prompt_overhead_tokens":200}}}' \
   | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 echo "scenario $ID"
@@ -40,12 +41,12 @@ echo "seeded $($PSQL -tAc "SELECT count(*) || ' rows, ' || sum(events) || ' even
 body=$(mktemp)
 echo '{"pipeline":{"bedrock":{"model_id":"amazon.nova-micro-v1:0"},"lambda":{"batch_size":100,"architecture":"arm64"}}}' > "$body"
 # one warm call each, and a look at the size of the answers
-curl -fs -o /dev/null -w "metrics response: %{size_download} bytes, first call %{time_total} s\n" "$BASE/api/v1/scenarios/$ID/metrics"
-curl -fs -o /dev/null -w "estimate response: %{size_download} bytes, first call %{time_total} s\n" -XPOST \
+curl -fs -o /dev/null -w "metrics response: %{size_download} bytes, first call %{time_total} s\n" "$BASE/api/v1/scenarios/$ID/metrics" -H "Authorization: Bearer $TOKEN"
+curl -fs -o /dev/null -w "estimate response: %{size_download} bytes, first call %{time_total} s\n" -XPOST -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' --data @"$body" "$BASE/api/v1/scenarios/$ID/estimate"
 
-load --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency 1 --duration "$S" --label "metrics, raw minutes (before the rollup), 1 connection"
-load --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency 1 --duration "$S" --label "metrics, raw minutes (before the rollup), 1 connection"
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
      --concurrency 1 --duration "$S" --label "estimate, raw minutes (before the rollup), 1 connection"
 
 echo "waiting for the hourly rollup to catch up..."
@@ -55,10 +56,10 @@ for _ in $(seq 1 80); do
 done
 echo "rolled up: $($PSQL -tAc "SELECT count(*) || ' hours until ' || max(r.rolled_until) FROM scenario_metrics_hourly h, scenario_metrics_rollup r")"
 
-load --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency 1 --duration "$S" --label "metrics, hourly, 1 connection"
-load --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency "$C" --duration "$S" --label "metrics, hourly, $C connections"
-load --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency 1 --duration "$S" --label "metrics, hourly, 1 connection"
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/metrics" --concurrency "$C" --duration "$S" --label "metrics, hourly, $C connections"
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
      --concurrency 1 --duration "$S" --label "estimate (other model, batch 100, arm64), 1 connection"
-load --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/estimate" --method POST --body-file "$body" --header "Content-Type: application/json" \
      --concurrency "$C" --duration "$S" --label "estimate (other model, batch 100, arm64), $C connections"
-load --url "$BASE/api/v1/scenarios/$ID/projection" --concurrency 1 --duration "$S" --label "projection, 1 connection"
+load --header "Authorization: Bearer $TOKEN" --url "$BASE/api/v1/scenarios/$ID/projection" --concurrency 1 --duration "$S" --label "projection, 1 connection"
