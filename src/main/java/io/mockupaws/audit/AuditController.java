@@ -76,7 +76,7 @@ class AuditController {
             try {
                 o = AuditOutcome.of(outcome.strip());
             } catch (IllegalArgumentException e) {
-                throw bad("outcome", "must be success or failure");
+                throw QueryParams.invalid("outcome", "must be success or failure");
             }
         }
         return new AuditQuery(uuid("actor_user_id", actorUserId), uuid("actor_api_key_id", actorApiKeyId),
@@ -90,7 +90,7 @@ class AuditController {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw bad(name, "must be a UUID");
+            throw QueryParams.invalid(name, "must be a UUID");
         }
     }
 
@@ -109,7 +109,4 @@ class AuditController {
         }
     }
 
-    private static ApiException bad(String name, String message) {
-        return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
-    }
 }

@@ -210,15 +210,15 @@ class IngestController {
         StoredEventRepository.Sort sort = switch (sortBy) {
             case "received_at", "time" -> StoredEventRepository.Sort.TIME;
             case "size_bytes", "size" -> StoredEventRepository.Sort.SIZE;
-            default -> throw badParam("sort_by", "must be received_at or size_bytes");
+            default -> throw QueryParams.invalid("sort_by", "must be received_at or size_bytes");
         };
-        if (!sortOrder.equals("asc") && !sortOrder.equals("desc")) throw badParam("sort_order", "must be asc or desc");
+        if (!sortOrder.equals("asc") && !sortOrder.equals("desc")) throw QueryParams.invalid("sort_order", "must be asc or desc");
         String type = QueryParams.text("pii_type", piiType, 32);
         if (type != null) {
             try {
                 type = PiiType.fromCode(type).code();
             } catch (IllegalArgumentException e) {
-                throw badParam("pii_type", "must be one of " + java.util.Arrays.stream(PiiType.values()).map(PiiType::code).toList());
+                throw QueryParams.invalid("pii_type", "must be one of " + java.util.Arrays.stream(PiiType.values()).map(PiiType::code).toList());
             }
         }
         var q = new StoredEventRepository.Query(id, QueryParams.instant("from", from), QueryParams.instant("to", to),
@@ -270,11 +270,8 @@ class IngestController {
         return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw badParam(name, "must be true or false");
+            default -> throw QueryParams.invalid(name, "must be true or false");
         };
     }
 
-    private static ApiException badParam(String name, String message) {
-        return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
-    }
 }

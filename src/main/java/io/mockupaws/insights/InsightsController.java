@@ -50,7 +50,7 @@ class InsightsController {
     InsightsViews.Projection projection(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "month") String period,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
-        if (!period.equals("month")) throw badParam("period", "must be month");
+        if (!period.equals("month")) throw QueryParams.invalid("period", "must be month");
         Instant[] window = window(from, to);
         return insights.projection(actor, id, window[0], window[1]);
     }
@@ -70,17 +70,14 @@ class InsightsController {
     private static Instant[] window(String from, String to) {
         Instant f = QueryParams.instant("from", from);
         Instant t = QueryParams.instant("to", to);
-        if (f != null && t != null && !t.isAfter(f)) throw badParam("to", "must be after from");
+        if (f != null && t != null && !t.isAfter(f)) throw QueryParams.invalid("to", "must be after from");
         return new Instant[] {f, t};
     }
 
     private static Granularity granularity(String raw) {
         Granularity g = Granularity.of(raw);
-        if (g == null) throw badParam("granularity", "must be one of minute, hour, day");
+        if (g == null) throw QueryParams.invalid("granularity", "must be one of minute, hour, day");
         return g;
     }
 
-    private static ApiException badParam(String name, String message) {
-        return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
-    }
 }

@@ -40,8 +40,7 @@ class SlowQueryController {
     QueryInsights.TopQueries topQueries(@RequestParam(name = "order_by", defaultValue = "total") String orderBy,
                                         @RequestParam(defaultValue = "20") String limit) {
         if (!List.of("total", "mean", "calls").contains(orderBy)) {
-            throw io.mockupaws.platform.web.ApiException.badRequest("invalid-parameter",
-                    "Parameter 'order_by' must be total, mean or calls").with("parameter", "order_by");
+            throw QueryParams.invalid("order_by", "must be total, mean or calls");
         }
         return insights.topQueries(orderBy, QueryParams.intInRange("limit", limit, 1, 200));
     }

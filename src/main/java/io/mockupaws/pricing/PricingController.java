@@ -47,7 +47,7 @@ class PricingController {
     PriceList prices(@RequestParam(required = false) String service, @RequestParam(required = false) String region,
                      @RequestParam(required = false) String at) {
         if (service != null && !PriceBook.SERVICES.contains(service)) {
-            throw badParam("service", "must be one of sqs, lambda, bedrock");
+            throw QueryParams.invalid("service", "must be one of sqs, lambda, bedrock");
         }
         Instant when = at(at);
         return new PriceList(when, book.prices(service, region(region), when));
@@ -87,11 +87,8 @@ class PricingController {
 
     private static String region(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        if (!REGION.matcher(raw).matches()) throw badParam("region", "must be an AWS region code such as us-east-1");
+        if (!REGION.matcher(raw).matches()) throw QueryParams.invalid("region", "must be an AWS region code such as us-east-1");
         return raw;
     }
 
-    private static ApiException badParam(String name, String message) {
-        return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
-    }
 }

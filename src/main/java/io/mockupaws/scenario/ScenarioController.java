@@ -126,23 +126,23 @@ class ScenarioController {
                                        String createdFrom, String createdTo, String ownerId, String sortBy,
                                        String sortOrder, int page, int pageSize) {
         ScenarioQuery.SortField sort = ScenarioQuery.SortField.of(sortBy);
-        if (sort == null) throw badParam("sort_by", "must be one of created_at, updated_at, name, status");
-        if (!sortOrder.equals("asc") && !sortOrder.equals("desc")) throw badParam("sort_order", "must be asc or desc");
+        if (sort == null) throw QueryParams.invalid("sort_by", "must be one of created_at, updated_at, name, status");
+        if (!sortOrder.equals("asc") && !sortOrder.equals("desc")) throw QueryParams.invalid("sort_order", "must be asc or desc");
         ScenarioStatus st = null;
         if (status != null) {
             try {
                 st = ScenarioStatus.of(status);
             } catch (IllegalArgumentException e) {
-                throw badParam("status", e.getMessage());
+                throw QueryParams.invalid("status", e.getMessage());
             }
         }
-        if (region != null && !AwsRegion.CODES.contains(region)) throw badParam("region", "is not a known AWS region code");
+        if (region != null && !AwsRegion.CODES.contains(region)) throw QueryParams.invalid("region", "is not a known AWS region code");
         UUID owner = null;
         if (ownerId != null && !ownerId.isBlank()) {
             try {
                 owner = UUID.fromString(ownerId.strip());
             } catch (IllegalArgumentException e) {
-                throw badParam("owner_id", "must be a UUID");
+                throw QueryParams.invalid("owner_id", "must be a UUID");
             }
         }
         Instant from = QueryParams.instant("created_from", createdFrom);
@@ -151,7 +151,4 @@ class ScenarioController {
                 QueryParams.text("search", search, 255), from, to, sort, sortOrder.equals("asc"), page, pageSize);
     }
 
-    private static ApiException badParam(String name, String message) {
-        return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
-    }
 }

@@ -17,10 +17,10 @@ public final class QueryParams {
     public static int intInRange(String name, String raw, int min, int max) {
         try {
             int v = Integer.parseInt(raw.strip());
-            if (v < min || v > max) throw bad(name, "must be between " + min + " and " + max);
+            if (v < min || v > max) throw invalid(name, "must be between " + min + " and " + max);
             return v;
         } catch (NumberFormatException e) {
-            throw bad(name, "must be an integer between " + min + " and " + max);
+            throw invalid(name, "must be an integer between " + min + " and " + max);
         }
     }
 
@@ -34,19 +34,20 @@ public final class QueryParams {
             try {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw bad(name, "must be an ISO-8601 date-time (2026-01-31T10:00:00Z) or date (2026-01-31)");
+                throw invalid(name, "must be an ISO-8601 date-time (2026-01-31T10:00:00Z) or date (2026-01-31)");
             }
         }
     }
 
     public static String text(String name, String raw, int maxLength) {
         if (raw == null || raw.isBlank()) return null;
-        if (raw.length() > maxLength) throw bad(name, "must be at most " + maxLength + " characters");
-        if (raw.indexOf('\0') >= 0) throw bad(name, "must not contain NUL characters");
+        if (raw.length() > maxLength) throw invalid(name, "must be at most " + maxLength + " characters");
+        if (raw.indexOf('\0') >= 0) throw invalid(name, "must not contain NUL characters");
         return raw.strip();
     }
 
-    private static ApiException bad(String name, String message) {
+    /** 400 {@code invalid-parameter} naming the query parameter: the one shape every endpoint uses for bad parameters. */
+    public static ApiException invalid(String name, String message) {
         return ApiException.badRequest("invalid-parameter", "Parameter '" + name + "' " + message).with("parameter", name);
     }
 }
