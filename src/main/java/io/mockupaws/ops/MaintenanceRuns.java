@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a maintenance job observed: a {@code mockupaws.job} timer tagged with the job's name and its error (the
  * job-failure alert; the tag is {@code job.name} because Prometheus owns the {@code job} label), a span the job's SQL hangs under, its statements attributed to {@code job:<name>} in the slow-query log,
- * and {@code mockupaws.job.last.success.timestamp} for "has not succeeded for too long" alerts. Scheduled runs are
- * also observed by Boot as {@code tasks.scheduled.execution}; this covers the runs at start-up and from the CLI too.
+ * and {@code mockupaws.job.last.success.timestamp} for "has not succeeded for too long" alerts. It covers every run:
+ * the recurring job's, the one at start-up and the CLI's.
  */
 @Component
 class MaintenanceRuns {

@@ -1,19 +1,20 @@
 package io.mockupaws.ops;
 
+import io.mockupaws.platform.jobs.RecurringTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps monthly partitions of the partitioned tables at least {@value #MONTHS_AHEAD} months ahead, so an insert
- * never finds its month missing. Runs at start-up and daily; idempotent and safe on several instances at once.
+ * never finds its month missing. Runs at start-up (every instance, also a CLI command: an insert must never wait for
+ * the first daily run) and daily as a recurring job; idempotent and safe on several instances at once.
  */
 @Component
-public class PartitionMaintenance {
+public class PartitionMaintenance implements RecurringTask {
 
     static final int MONTHS_AHEAD = 3;
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
@@ -25,8 +26,27 @@ public class PartitionMaintenance {
         this.runs = runs;
     }
 
+    @Override
+    public String id() {
+        return "partition-maintenance";
+    }
+
+    @Override
+    public String cron() {
+        return "17 1 * * *";
+    }
+
+    @Override
+    public String description() {
+        return "Create the monthly partitions of scenario_logs " + MONTHS_AHEAD + " months ahead";
+    }
+
+    @Override
+    public void run() {
+        ensurePartitions();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "0 17 1 * * *", zone = "UTC")
     public int ensurePartitions() {
         return runs.run("partition-maintenance", () -> {
             int created = jdbc.sql("""

@@ -10,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /** Reads the slow-query log and pg_stat_statements, and keeps the log's retention. */
@@ -86,7 +85,7 @@ public class QueryInsights {
         }
     }
 
-    @Scheduled(cron = "0 7 * * * *", zone = "UTC")
+    /** Run hourly by {@link SlowQueryRetention}. */
     public int applyRetention() {
         return runs.run("slow-query-retention", () -> jdbc.sql(
                         "DELETE FROM query_performance_log WHERE logged_at < now() - make_interval(days => :days)")

@@ -1,8 +1,11 @@
 package io.mockupaws.platform.jobs;
 
 /**
- * A periodic task. Features declare one bean per task; the scheduler finds them all, so there is a single list of
- * what runs when. Implementations must be idempotent: a run may be retried after a failure.
+ * A periodic task. Features declare one bean per task; {@link RecurringTaskRegistry} registers every one of them as
+ * a JobRunr recurring job (id = {@link #id()}, cron in UTC, queue {@code maintenance}), so there is a single list
+ * of what runs when — {@code GET /api/v1/admin/jobs} and the jobs dashboard show it — and a tick runs on exactly
+ * one instance however many share the database. Implementations must be idempotent: a failed run is retried
+ * (with exponential back-off), and a run may be started by hand from the admin API.
  */
 public interface RecurringTask {
 
