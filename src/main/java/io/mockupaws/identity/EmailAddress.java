@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * one dot. Deliberately simpler than RFC 5322 (no quoted local parts, no IP literals): what is accepted here is
  * what a mail server will deliver to.
  */
-final class EmailAddress {
+public final class EmailAddress {
 
     static final int MAX_LENGTH = 254;
     private static final Pattern SHAPE = Pattern.compile(
@@ -22,9 +22,13 @@ final class EmailAddress {
         if (raw == null || raw.isBlank()) throw ApiException.invalid(field, "is required");
         String s = raw.strip();
         if (s.length() > MAX_LENGTH) throw ApiException.invalid(field, "must be at most " + MAX_LENGTH + " characters");
-        if (!SHAPE.matcher(s).matches() || s.startsWith(".") || s.contains("..") || s.contains(".@")) {
-            throw ApiException.invalid(field, "must be a valid email address");
-        }
+        if (!isValid(s)) throw ApiException.invalid(field, "must be a valid email address");
         return s;
+    }
+
+    /** Whether {@code s} (already stripped) is an address of this shape: also what report schedules mail to. */
+    public static boolean isValid(String s) {
+        return s != null && s.length() <= MAX_LENGTH && SHAPE.matcher(s).matches() && !s.startsWith(".")
+                && !s.contains("..") && !s.contains(".@");
     }
 }

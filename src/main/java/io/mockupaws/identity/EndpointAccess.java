@@ -25,6 +25,8 @@ final class EndpointAccess {
         INGEST_KEY,
         SCENARIOS_READ,
         SCENARIOS_WRITE,
+        /** scope {@code reports}: reports and report schedules */
+        REPORTS,
         /** role admin (JWT) or an API key with scope {@code admin} */
         ADMIN
     }
@@ -57,6 +59,8 @@ final class EndpointAccess {
             // Elasticsearch clients probe the cluster root before sending; it reveals nothing.
             rule(GET, "/ingest", Requirement.PUBLIC),
             rule(GET, "/ingest/", Requirement.PUBLIC),
+            // a scheduled report too large to mail: the link's 256-bit token is the credential of its recipient
+            rule(GET, "/api/v1/report-links/{token}", Requirement.PUBLIC),
 
             rule(POST, "/ingest", Requirement.INGEST_KEY),
             rule(POST, "/ingest/_bulk", Requirement.INGEST_KEY),
@@ -75,6 +79,10 @@ final class EndpointAccess {
             rule(ANY, "/actuator/**", Requirement.ADMIN),
             // the price book is shared by every tenant: only administrators change it
             rule(POST, "/api/v1/pricing/import", Requirement.ADMIN),
+
+            rule(ANY, "/api/v1/scenarios/{id}/reports", Requirement.REPORTS),
+            rule(ANY, "/api/v1/reports/**", Requirement.REPORTS),
+            rule(ANY, "/api/v1/report-schedules/**", Requirement.REPORTS),
 
             // reads that take a body: a what-if estimate and a comparison save nothing
             rule(POST, "/api/v1/scenarios/compare", Requirement.SCENARIOS_READ),
@@ -107,6 +115,7 @@ final class EndpointAccess {
             case INGEST_KEY -> actor.viaApiKey() && actor.has(Scope.INGEST);
             case SCENARIOS_READ -> actor.has(Scope.SCENARIOS_READ);
             case SCENARIOS_WRITE -> actor.has(Scope.SCENARIOS_WRITE);
+            case REPORTS -> actor.has(Scope.REPORTS);
             case ADMIN -> actor.has(Scope.ADMIN);
         };
     }

@@ -123,6 +123,7 @@ class SecurityConfig {
                     "This needs a signed-in user (Authorization: Bearer <access token>), not an API key");
             case SCENARIOS_READ -> insufficientScope(Scope.SCENARIOS_READ);
             case SCENARIOS_WRITE -> insufficientScope(Scope.SCENARIOS_WRITE);
+            case REPORTS -> insufficientScope(Scope.REPORTS);
             case ADMIN -> key ? insufficientScope(Scope.ADMIN)
                     : ApiException.forbidden("admin-required", "This is for administrators only");
             case PUBLIC, AUTHENTICATED -> ApiException.forbidden("forbidden", "Not allowed");

@@ -68,8 +68,8 @@ public class InsightsService {
         return metrics(s, region, cfg, from, to, g, new InsightsViews.WhatIf(region, cfg, false));
     }
 
-    private Metrics metrics(Scenario s, String region, PipelineConfig cfg, Instant from, Instant to, Granularity g,
-                            InsightsViews.WhatIf whatIf) {
+    Metrics metrics(Scenario s, String region, PipelineConfig cfg, Instant from, Instant to, Granularity g,
+                    InsightsViews.WhatIf whatIf) {
         TokenPlan tokens = tokens(s.pipeline(), cfg);
         Window w = window(s.id(), from, to);
         List<Instant> starts = bucketStarts(w, g);
@@ -88,7 +88,11 @@ public class InsightsService {
 
     /** Usage observed over the window × 730 h / window, then priced (usage is projected, never a cost). */
     InsightsViews.Projection projection(Actor actor, UUID id, Instant from, Instant to) {
-        Scenario s = scenarios.get(actor, id);
+        return projection(scenarios.get(actor, id), from, to);
+    }
+
+    InsightsViews.Projection projection(Scenario s, Instant from, Instant to) {
+        UUID id = s.id();
         PipelineConfig cfg = s.pipeline();
         TokenPlan tokens = tokens(cfg, cfg);
         Window w = window(id, from, to);
@@ -235,14 +239,14 @@ public class InsightsService {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private TokenPlan tokens(PipelineConfig stored, PipelineConfig priced) {
+    TokenPlan tokens(PipelineConfig stored, PipelineConfig priced) {
         BedrockModel target = book.requireModel(priced.bedrock().modelId(), "pipeline.bedrock.model_id");
         BedrockModel ingest = book.model(stored.bedrock().modelId()).orElse(null);
         return TokenPlan.of(ingest, target);
     }
 
     /** [from, to): as asked, else the first traffic minute to the minute after the last. */
-    private Window window(UUID id, Instant from, Instant to) {
+    Window window(UUID id, Instant from, Instant to) {
         if (from != null && to != null) return new Window(from, to);
         MetricsRepository.Extent e = metrics.extent(id);
         Instant f = from != null ? from : e.first();

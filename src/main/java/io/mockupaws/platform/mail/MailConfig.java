@@ -4,9 +4,12 @@ import java.util.Properties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * SMTP from {@code MOCKUPAWS_SMTP_*} when a host is set. Boot's own mail auto-configuration keys on
@@ -65,14 +68,25 @@ class MailConfig {
 
         @Override
         public void send(Mail mail) {
-            SimpleMailMessage m = new SimpleMailMessage();
-            m.setFrom(from);
-            m.setTo(mail.to());
-            m.setSubject(mail.subject());
-            m.setText(mail.text());
             try {
-                sender.send(m);
-            } catch (MailException e) {
+                if (mail.attachments().isEmpty()) {
+                    SimpleMailMessage m = new SimpleMailMessage();
+                    m.setFrom(from);
+                    m.setTo(mail.to());
+                    m.setSubject(mail.subject());
+                    m.setText(mail.text());
+                    sender.send(m);
+                } else {
+                    MimeMessage m = sender.createMimeMessage();
+                    MimeMessageHelper helper = new MimeMessageHelper(m, true, "UTF-8");
+                    helper.setFrom(from);
+                    helper.setTo(mail.to());
+                    helper.setSubject(mail.subject());
+                    helper.setText(mail.text());
+                    for (Mail.Attachment a : mail.attachments()) helper.addAttachment(a.filename(), a.content(), a.contentType());
+                    sender.send(m);
+                }
+            } catch (MailException | MessagingException e) {
                 // The exception's message can quote the message; keep only what went wrong.
                 throw new MailFailure("SMTP delivery via " + sender.getHost() + ":" + sender.getPort() + " failed: "
                         + e.getClass().getSimpleName(), null);
