@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * Report tests run the whole server with its background job server (JobRunr, polling every 5 s) on a database of
  * their own — recurring jobs are registered there, and must not run in the other tests' database — and mail to a
  * real SMTP server in this JVM (GreenMail), started once for every report test class, so they share one context.
- * Reports up to 20 kB are attached (a CSV), larger ones linked (a PDF); 6 report mails a minute.
+ * Reports up to 10 kB are attached (a CSV), larger ones linked (a PDF, with its embedded fonts); 6 report mails a minute.
  */
 @TestPropertySource(properties = {
         "mockupaws.scheduling.enabled=true",
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
         "mockupaws.backup.verify-cron=-",
         "mockupaws.smtp.starttls=false", "mockupaws.smtp.from=reports@mockupaws.test",
         "mockupaws.public-url=https://mockupaws.example.test",
-        "mockupaws.reports.attachment-max-bytes=20000",
+        "mockupaws.reports.attachment-max-bytes=10000",
         "mockupaws.reports.mail-per-minute=6"})
 abstract class ReportTestBase extends ApiTest {
 
