@@ -119,14 +119,15 @@ export function AppShell() {
         {t('nav.skip')}
       </a>
       <div className="flex min-h-screen">
-        <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-line bg-surface px-3 py-4 lg:flex">
+        <div className="hidden w-60 shrink-0 border-r border-line bg-surface lg:block">
+        <aside className="sticky top-0 flex h-screen flex-col px-3 py-4">
           <Logo className="mb-6 px-2" />
           {nav}
           <div className="mt-auto flex flex-col gap-2">
             <button
               type="button"
               onClick={() => setShortcuts(true)}
-              className="flex items-center gap-3 rounded-lg px-3 py-2 text-sm text-muted hover:bg-surface-2 hover:text-fg"
+              className="flex items-center gap-3 rounded-lg px-3 py-2 text-sm whitespace-nowrap text-muted hover:bg-surface-2 hover:text-fg"
             >
               <HelpCircle className="size-4.5" aria-hidden />
               {t('nav.shortcuts')}
@@ -134,6 +135,7 @@ export function AppShell() {
             </button>
           </div>
         </aside>
+        </div>
 
         {mobileNav && (
           <div className="fixed inset-0 z-40 bg-black/40 lg:hidden" onClick={() => setMobileNav(false)}>

@@ -507,3 +507,60 @@ export const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase trackin
 export const thNum = th + ' text-right';
 export const td = 'px-4 py-3 border-b border-line align-middle';
 export const tdNum = td + ' text-right tabular whitespace-nowrap';
+
+/**
+ * Tabs that switch content in place (WAI-ARIA tabs: arrow keys move between them, one tab stop). The panel is the
+ * caller's: give it role="tabpanel", id `${idPrefix}-panel-${value}` and aria-labelledby `${idPrefix}-tab-${value}`.
+ */
+export function TabList({
+  tabs, value, onChange, label, idPrefix,
+}: {
+  tabs: { id: string; label: ReactNode }[];
+  value: string;
+  onChange: (id: string) => void;
+  label: string;
+  idPrefix: string;
+}) {
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = tabs.findIndex((x) => x.id === value);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next >= 0) {
+      e.preventDefault();
+      onChange(tabs[next]!.id);
+      refs.current[tabs[next]!.id]?.focus();
+    }
+  };
+  return (
+    <div role="tablist" aria-label={label} onKeyDown={onKey} className="inline-flex flex-wrap gap-1 rounded-lg bg-surface-2 p-1">
+      {tabs.map((tab) => {
+        const selected = tab.id === value;
+        return (
+          <button
+            key={tab.id}
+            ref={(el) => {
+              refs.current[tab.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${idPrefix}-tab-${tab.id}`}
+            aria-selected={selected}
+            aria-controls={selected ? `${idPrefix}-panel-${tab.id}` : undefined}
+            tabIndex={selected ? 0 : -1}
+            onClick={() => onChange(tab.id)}
+            className={cx(
+              'rounded-md px-3 py-1.5 text-[13px] font-medium',
+              selected ? 'bg-surface text-fg shadow-card' : 'text-muted hover:text-fg',
+            )}
+          >
+            {tab.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -79,6 +79,7 @@ export const en = {
   'nav.shortcuts': 'Keyboard shortcuts',
   'nav.skip': 'Skip to content',
   'nav.openMenu': 'Open navigation',
+  'nav.breadcrumb': 'Breadcrumb',
 
   // settings and user
   'settings.language': 'Language',

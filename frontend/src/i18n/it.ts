@@ -74,6 +74,7 @@ export const it: Messages = {
   'nav.shortcuts': 'Scorciatoie da tastiera',
   'nav.skip': 'Vai al contenuto',
   'nav.openMenu': 'Apri la navigazione',
+  'nav.breadcrumb': 'Percorso',
 
   'settings.language': 'Lingua',
   'settings.darkTheme': 'Passa al tema scuro',
