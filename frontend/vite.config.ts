@@ -11,7 +11,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: api, changeOrigin: true },
+      // '/api/' with its slash: the dashboard's own /api-keys page is not the API
+      '^/api/': { target: api, changeOrigin: true },
       '/ingest': { target: api, changeOrigin: true },
       '/v1/logs': { target: api, changeOrigin: true },
     },

@@ -201,7 +201,7 @@ export function HorizontalBars({
       <BarChart data={data} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={format} {...axisProps} />
-        <YAxis type="category" dataKey="label" width={170} {...axisProps} />
+        <YAxis type="category" dataKey="label" width={200} {...axisProps} />
         <Tooltip {...tooltipStyle()} formatter={(v) => format(Number(v))} />
         <Bar dataKey="value" radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false}>
           {data.map((d) => (
@@ -214,23 +214,35 @@ export function HorizontalBars({
 }
 
 export function GroupedBars({
-  data, xKey, series, yFormat,
+  data, xKey, series, yFormat, xFormat, stacked,
 }: {
   data: Record<string, number | string>[];
   xKey: string;
   series: SeriesDef[];
   yFormat: (v: number) => string;
+  xFormat?: (v: string) => string;
+  /** one stacked bar per x instead of a group */
+  stacked?: boolean;
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey={xKey} {...axisProps} />
+        <XAxis dataKey={xKey} tickFormatter={xFormat} minTickGap={16} {...axisProps} />
         <YAxis tickFormatter={yFormat} width={76} {...axisProps} />
-        <Tooltip {...tooltipStyle()} formatter={(v) => yFormat(Number(v))} />
+        <Tooltip {...tooltipStyle()} labelFormatter={xFormat ? (l) => xFormat(String(l)) : undefined} formatter={(v) => yFormat(Number(v))} />
         <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={[4, 4, 0, 0]} maxBarSize={36} isAnimationActive={false} />
+        {series.map((s, i) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.color}
+            stackId={stacked ? 'stack' : undefined}
+            radius={stacked ? (i === series.length - 1 ? [4, 4, 0, 0] : 0) : [4, 4, 0, 0]}
+            maxBarSize={stacked ? 44 : 36}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -464,7 +464,7 @@ export const en = {
   'dashboard.greeting': 'Hello, {name}',
   'dashboard.description': 'Spend across your scenarios, what drives it, and where the month is heading.',
   'dashboard.spendToDate': 'Spend to date',
-  'dashboard.spendHint': 'across {count} scenarios with traffic',
+  'dashboard.spendHint': { one: 'across {count} scenario with traffic', other: 'across {count} scenarios with traffic' },
   'dashboard.running': 'Running now',
   'dashboard.runningHint': 'scenarios accepting traffic',
   'dashboard.events': 'Events profiled',
@@ -486,7 +486,10 @@ export const en = {
   'dashboard.emptyTitle': 'Your dashboard fills up with traffic',
   'dashboard.emptyBody': 'Create a scenario, start it, and send it logs. Spend, drivers and predictions appear here.',
   'dashboard.noSpend': 'No traffic has been priced yet.',
-  'dashboard.skipped': '{count} scenarios could not be priced (no prices for their region).',
+  'dashboard.skipped': {
+    one: '{count} scenario could not be priced (no prices for its region).',
+    other: '{count} scenarios could not be priced (no prices for their region).',
+  },
   'dashboard.limited': 'Showing the {count} most recently updated scenarios.',
   'dashboard.driver': 'Cost driver',
 

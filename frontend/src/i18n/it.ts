@@ -447,7 +447,7 @@ export const it: Messages = {
   'dashboard.greeting': 'Ciao, {name}',
   'dashboard.description': 'La spesa dei tuoi scenari, cosa la determina e dove sta andando il mese.',
   'dashboard.spendToDate': 'Spesa finora',
-  'dashboard.spendHint': 'su {count} scenari con traffico',
+  'dashboard.spendHint': { one: 'su {count} scenario con traffico', other: 'su {count} scenari con traffico' },
   'dashboard.running': 'In esecuzione',
   'dashboard.runningHint': 'scenari che accettano traffico',
   'dashboard.events': 'Eventi analizzati',
@@ -469,7 +469,10 @@ export const it: Messages = {
   'dashboard.emptyTitle': 'Il cruscotto si riempie con il traffico',
   'dashboard.emptyBody': 'Crea uno scenario, avvialo e mandagli dei log. Spesa, voci di costo e previsioni compariranno qui.',
   'dashboard.noSpend': 'Nessun traffico è stato ancora prezzato.',
-  'dashboard.skipped': '{count} scenari non si possono prezzare (mancano i prezzi della loro regione).',
+  'dashboard.skipped': {
+    one: '{count} scenario non si può prezzare (mancano i prezzi della sua regione).',
+    other: '{count} scenari non si possono prezzare (mancano i prezzi della loro regione).',
+  },
   'dashboard.limited': 'Sono mostrati i {count} scenari aggiornati più di recente.',
   'dashboard.driver': 'Voce di costo',
 

@@ -2,14 +2,20 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Lightbulb, ShieldCheck } from 'lucide-react';
 import { scenarios as scenariosApi } from '../../api/endpoints';
 import { keys } from '../../api/hooks';
-import { PII_TYPES, SERVICES, type Metrics, type Scenario } from '../../api/types';
+import { PII_TYPES, SERVICES, type Metrics, type Projection, type Scenario } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import { Card, EmptyState, Skeleton, Table, cx, td, tdNum, th, thNum } from '../../components/ui';
 import { ChartFrame, HorizontalBars } from '../../components/charts';
 import { SERVICE_COLOR, ServiceDot } from '../../components/ScenarioBits';
 import { NoTraffic, hasTraffic } from './OverviewTab';
 
-export function AnalysisTab({ scenario, metrics }: { scenario: Scenario; metrics: UseQueryResult<Metrics> }) {
+export function AnalysisTab({
+  scenario, metrics, projection,
+}: {
+  scenario: Scenario;
+  metrics: UseQueryResult<Metrics>;
+  projection: UseQueryResult<Projection>;
+}) {
   const { t, usd, num, pct, bytes, compact } = useI18n();
   const sources = useQuery({
     queryKey: keys.sources(scenario.id),
@@ -29,6 +35,7 @@ export function AnalysisTab({ scenario, metrics }: { scenario: Scenario; metrics
     [t('analysis.perMillionTokens'), s.llm_tokens > 0 ? usd((s.total_cost_usd / s.llm_tokens) * 1_000_000) : '—'],
     [t('analysis.eventsPerInvocation'), s.lambda_invocations > 0 ? num(s.total_requests / s.lambda_invocations, 2) : '—'],
     [t('analysis.blocksPerEvent'), num(s.sqs_blocks / s.total_requests, 2)],
+    [t('whatif.monthly'), projection.data ? usd(projection.data.projected_summary.total_cost_usd) : '—'],
   ];
 
   const pii = PII_TYPES.map((k) => ({ key: k, label: t(`pii.${k}`), value: s.pii_by_type[k] ?? 0 }))
@@ -37,7 +44,7 @@ export function AnalysisTab({ scenario, metrics }: { scenario: Scenario; metrics
   const piiSummary = pii.map((x) => `${x.label}: ${num(x.value)}`).join(', ');
 
   return (
-    <div className="grid gap-5 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
       <Card title={t('analysis.efficiency')} description={t('analysis.efficiencyHint')}>
         <dl className="grid grid-cols-2 gap-px bg-line sm:grid-cols-3">
           {efficiency.map(([k, v]) => (

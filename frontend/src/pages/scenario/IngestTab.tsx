@@ -135,7 +135,7 @@ export function IngestTab({ scenario, onStart }: { scenario: Scenario; onStart: 
         </Alert>
       )}
 
-      <div className="grid gap-5 lg:grid-cols-[360px_1fr]">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[360px_1fr]">
         <Card title={t('ingest.title')} description={t('ingest.intro')}>
           <div className="flex flex-col gap-5 px-5 py-4">
             <div>

@@ -55,7 +55,7 @@ export function OverviewTab({
   if (metrics.isError || !m) return <PipelineCard scenario={scenario} modelLabel={modelName(scenario.pipeline.bedrock.model_id, models.data?.models)} />;
   if (!hasTraffic(m)) {
     return (
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <NoTraffic scenario={scenario} onStart={onStart} />
         </div>
@@ -73,7 +73,7 @@ export function OverviewTab({
   const p = projection.data;
 
   return (
-    <div className="grid gap-5 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
       <div className="flex flex-col gap-5 lg:col-span-2">
         <ChartFrame
           title={t('overview.breakdown')}

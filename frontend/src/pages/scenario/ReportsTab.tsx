@@ -61,7 +61,7 @@ export function ReportsTab({ scenario }: { scenario: Scenario }) {
   }
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[340px_1fr]">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[340px_1fr]">
       <Card title={t('reports.generate')} description={t('reports.intro')}>
         <form
           className="flex flex-col gap-4 px-5 py-4"

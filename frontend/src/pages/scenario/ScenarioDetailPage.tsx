@@ -253,7 +253,7 @@ function Loaded({
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="pt-6">
         {tab === 'overview' && <OverviewTab scenario={scenario} metrics={metrics} projection={projection} onStart={() => act.mutate('start')} />}
         {tab === 'metrics' && <MetricsTab scenario={scenario} />}
-        {tab === 'analysis' && <AnalysisTab scenario={scenario} metrics={metrics} />}
+        {tab === 'analysis' && <AnalysisTab scenario={scenario} metrics={metrics} projection={projection} />}
         {tab === 'whatif' && <WhatIfTab scenario={scenario} metrics={metrics} />}
         {tab === 'ingest' && <IngestTab scenario={scenario} onStart={() => act.mutate('start')} />}
         {tab === 'reports' && <ReportsTab scenario={scenario} />}

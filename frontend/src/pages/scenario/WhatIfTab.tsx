@@ -93,7 +93,7 @@ export function WhatIfTab({ scenario, metrics }: { scenario: Scenario; metrics: 
   const chartData = SERVICES.map((s) => ({ name: t(`service.${s}`), current: cost(current, s), whatif: w ? cost(w, s) : 0 }));
 
   return (
-    <div className="grid gap-5 xl:grid-cols-[380px_1fr]">
+    <div className="grid grid-cols-1 gap-5 xl:grid-cols-[380px_1fr]">
       <Card title={t('whatif.title')} description={t('whatif.intro')}>
         <form
           className="flex flex-col gap-5 px-5 py-4"

@@ -114,10 +114,10 @@ export default function ScenariosPage() {
         <form
           role="search"
           aria-label={t('scenarios.filters')}
-          className="grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(220px,2fr)_repeat(5,minmax(0,1fr))_auto]"
+          className="grid grid-cols-1 gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4"
           onSubmit={(e) => e.preventDefault()}
         >
-          <Field label={t('scenarios.searchLabel')}>
+          <Field label={t('scenarios.searchLabel')} className="sm:col-span-2">
             <div className="relative">
               <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden />
               <Input
@@ -151,18 +151,9 @@ export default function ScenariosPage() {
               ))}
             </Select>
           </Field>
-          <Field label={t('scenarios.filterTag')}>
-            <Input id="filter-tag" value={filters.tag ?? ''} onChange={(e) => update({ tag: e.target.value })} />
-          </Field>
-          <Field label={t('scenarios.createdFrom')}>
-            <Input id="filter-from" type="date" value={filters.created_from ?? ''} onChange={(e) => update({ from: e.target.value })} />
-          </Field>
-          <Field label={t('scenarios.createdTo')}>
-            <Input id="filter-to" type="date" value={filters.created_to ?? ''} onChange={(e) => update({ to: e.target.value })} />
-          </Field>
           <Field label={t('scenarios.sort')}>
             <div className="flex gap-1.5">
-              <Select id="filter-sort" value={filters.sort_by} onChange={(e) => update({ sort: e.target.value })} className="min-w-36">
+              <Select id="filter-sort" value={filters.sort_by} onChange={(e) => update({ sort: e.target.value })} className="flex-1">
                 {sortOptions.map((s) => (
                   <option key={s} value={s}>
                     {t(`scenarios.sort.${s}`)}
@@ -182,6 +173,15 @@ export default function ScenariosPage() {
                 )}
               </Button>
             </div>
+          </Field>
+          <Field label={t('scenarios.filterTag')}>
+            <Input id="filter-tag" value={filters.tag ?? ''} onChange={(e) => update({ tag: e.target.value })} />
+          </Field>
+          <Field label={t('scenarios.createdFrom')}>
+            <Input id="filter-from" type="date" value={filters.created_from ?? ''} onChange={(e) => update({ from: e.target.value })} />
+          </Field>
+          <Field label={t('scenarios.createdTo')}>
+            <Input id="filter-to" type="date" value={filters.created_to ?? ''} onChange={(e) => update({ to: e.target.value })} />
           </Field>
         </form>
       </Card>
