@@ -17,9 +17,16 @@ export interface Command {
 type Listener = () => void;
 const pageCommands = new Map<string, Command[]>();
 const listeners = new Set<Listener>();
+// one array per change: useSyncExternalStore compares snapshots by identity
+let snapshot: Command[] = [];
 
 export function getPageCommands(): Command[] {
-  return [...pageCommands.values()].flat();
+  return snapshot;
+}
+
+function changed() {
+  snapshot = [...pageCommands.values()].flat();
+  listeners.forEach((l) => l());
 }
 
 export function subscribePageCommands(l: Listener): () => void {
@@ -30,10 +37,10 @@ export function subscribePageCommands(l: Listener): () => void {
 export function usePageCommands(owner: string, commands: Command[]) {
   useEffect(() => {
     pageCommands.set(owner, commands);
-    listeners.forEach((l) => l());
+    changed();
     return () => {
       pageCommands.delete(owner);
-      listeners.forEach((l) => l());
+      changed();
     };
   }, [owner, commands]);
 }

@@ -115,11 +115,20 @@ export function Field({ label, hint, error, children, className, optional }: Fie
   );
 }
 
-export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input(
-  { className, ...rest },
+export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { icon?: ReactNode }>(function Input(
+  { className, icon, ...rest },
   ref,
 ) {
-  return <input ref={ref} className={cx(controlClass, 'h-9.5', className)} {...rest} />;
+  if (!icon) return <input ref={ref} className={cx(controlClass, 'h-9.5', className)} {...rest} />;
+  // the icon is decoration: id, label and aria-* stay on the input itself
+  return (
+    <div className="relative">
+      <span className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted" aria-hidden>
+        {icon}
+      </span>
+      <input ref={ref} className={cx(controlClass, 'h-9.5 pl-9', className)} {...rest} />
+    </div>
+  );
 });
 
 export const TextArea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextArea(
@@ -242,8 +251,9 @@ export function Skeleton({ className }: { className?: string }) {
 }
 
 export function EmptyState({
-  icon, title, body, action, className,
-}: { icon?: ReactNode; title: ReactNode; body?: ReactNode; action?: ReactNode; className?: string }) {
+  icon, title, body, action, className, level = 3,
+}: { icon?: ReactNode; title: ReactNode; body?: ReactNode; action?: ReactNode; className?: string; level?: 1 | 2 | 3 }) {
+  const Heading = (`h${level}` as 'h1' | 'h2' | 'h3');
   return (
     <div className={cx('flex flex-col items-center justify-center px-6 py-12 text-center', className)}>
       {icon && (
@@ -251,7 +261,7 @@ export function EmptyState({
           {icon}
         </div>
       )}
-      <h3 className="text-[15px] font-semibold text-fg">{title}</h3>
+      <Heading className={level === 1 ? 'text-xl font-semibold text-fg' : 'text-[15px] font-semibold text-fg'}>{title}</Heading>
       {body && <p className="mt-1.5 max-w-md text-sm leading-relaxed text-muted">{body}</p>}
       {action && <div className="mt-5 flex flex-wrap justify-center gap-2">{action}</div>}
     </div>
@@ -491,10 +501,30 @@ export function PageHeader({
   );
 }
 
-/** A table with the house styling; pass <thead>/<tbody>. */
+/**
+ * A table with the house styling; pass <thead>/<tbody>. When it is wider than its card it scrolls sideways, and
+ * the scrolling region then takes keyboard focus so it can be scrolled without a mouse.
+ */
 export function Table({ children, caption, className }: { children: ReactNode; caption?: string; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <div className={cx('overflow-x-auto', className)}>
+    <div
+      ref={ref}
+      className={cx('overflow-x-auto', className)}
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? caption : undefined}
+    >
       <table className="w-full border-collapse text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

@@ -7,8 +7,8 @@ export default function NotFoundPage() {
   const { t } = useI18n();
   return (
     <div className="py-16">
-      <h1 className="sr-only">{t('notFound.title')}</h1>
       <EmptyState
+        level={1}
         icon={<Compass className="size-6" />}
         title={t('notFound.title')}
         body={t('notFound.body')}

@@ -72,15 +72,14 @@ export default function ComparePage() {
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-[300px_1fr]">
         <Card title={t('compare.pick')} description={t('compare.pickHint')}>
           <div className="p-4">
-            <div className="relative mb-3">
-              <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden />
+            <div className="mb-3">
               <Input
                 type="search"
                 aria-label={t('scenarios.searchLabel')}
                 placeholder={t('common.search')}
                 value={filter}
                 onChange={(e) => setFilter(e.target.value)}
-                className="pl-9"
+                icon={<Search className="size-4" />}
               />
             </div>
             {all.isPending ? (

@@ -98,7 +98,7 @@ export default function ApiKeysPage() {
             </thead>
             <tbody>
               {sorted.map((k) => (
-                <tr key={k.id} data-testid="api-key-row" className={cx(k.status !== 'active' && 'opacity-70')}>
+                <tr key={k.id} data-testid="api-key-row" className={cx(k.status !== 'active' && 'bg-surface-2/40')}>
                   <td className={cx(td, 'font-medium text-fg')}>{k.name}</td>
                   <td className={cx(td, 'font-mono text-[13px] text-muted')}>{k.prefix}…</td>
                   <td className={td}>

@@ -75,10 +75,8 @@ export default function PricingPage() {
               </Select>
             </Field>
             <Field label={t('pricing.filterVariant')}>
-              <div className="relative">
-                <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden />
-                <Input id="price-variant" type="search" value={variant} onChange={(e) => setVariant(e.target.value)} className="pl-9" />
-              </div>
+              <Input id="price-variant" type="search" value={variant} onChange={(e) => setVariant(e.target.value)} icon={<Search className="size-4" />}
+              />
             </Field>
           </form>
           {prices.isPending ? (

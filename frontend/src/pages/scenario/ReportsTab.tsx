@@ -52,6 +52,8 @@ export function ReportsTab({ scenario }: { scenario: Scenario }) {
     onError: (e) => toast('error', text(e)),
   });
 
+  // the form appears only once the server has said it has reports (an older server has no such endpoint)
+  if (list.isPending) return <Skeleton className="h-48 w-full rounded-xl" />;
   if (list.isError && isMissingEndpoint(list.error)) {
     return (
       <Card title={t('reports.title')} description={t('reports.intro')}>
@@ -84,9 +86,7 @@ export function ReportsTab({ scenario }: { scenario: Scenario }) {
       </Card>
 
       <Card title={t('reports.listCaption')}>
-        {list.isPending ? (
-          <Skeleton className="m-5 h-24" />
-        ) : list.isError ? (
+        {list.isError ? (
           <div className="p-5">
             <Alert tone="danger">{text(list.error)}</Alert>
           </div>

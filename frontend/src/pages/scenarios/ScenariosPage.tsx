@@ -118,18 +118,15 @@ export default function ScenariosPage() {
           onSubmit={(e) => e.preventDefault()}
         >
           <Field label={t('scenarios.searchLabel')} className="sm:col-span-2">
-            <div className="relative">
-              <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden />
-              <Input
+            <Input
                 id="scenario-search"
                 ref={searchRef}
                 type="search"
                 value={search}
                 placeholder={t('scenarios.searchPlaceholder')}
                 onChange={(e) => setSearch(e.target.value)}
-                className="pl-9"
+                icon={<Search className="size-4" />}
               />
-            </div>
           </Field>
           <Field label={t('scenarios.filterStatus')}>
             <Select id="filter-status" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
@@ -151,29 +148,29 @@ export default function ScenariosPage() {
               ))}
             </Select>
           </Field>
-          <Field label={t('scenarios.sort')}>
-            <div className="flex gap-1.5">
-              <Select id="filter-sort" value={filters.sort_by} onChange={(e) => update({ sort: e.target.value })} className="flex-1">
+          <div className="flex items-end gap-1.5">
+            <Field label={t('scenarios.sort')} className="flex-1">
+              <Select id="filter-sort" value={filters.sort_by} onChange={(e) => update({ sort: e.target.value })}>
                 {sortOptions.map((s) => (
                   <option key={s} value={s}>
                     {t(`scenarios.sort.${s}`)}
                   </option>
                 ))}
               </Select>
-              <Button
-                aria-label={`${t('scenarios.order')}: ${t(filters.sort_order === 'asc' ? 'scenarios.order.asc' : 'scenarios.order.desc')}`}
-                title={t(filters.sort_order === 'asc' ? 'scenarios.order.asc' : 'scenarios.order.desc')}
-                onClick={() => update({ order: filters.sort_order === 'asc' ? 'desc' : 'asc' })}
-                className="px-2.5"
-              >
-                {filters.sort_order === 'asc' ? (
-                  <ArrowUpNarrowWide className="size-4" aria-hidden />
-                ) : (
-                  <ArrowDownWideNarrow className="size-4" aria-hidden />
-                )}
-              </Button>
-            </div>
-          </Field>
+            </Field>
+            <Button
+              aria-label={`${t('scenarios.order')}: ${t(filters.sort_order === 'asc' ? 'scenarios.order.asc' : 'scenarios.order.desc')}`}
+              title={t(filters.sort_order === 'asc' ? 'scenarios.order.asc' : 'scenarios.order.desc')}
+              onClick={() => update({ order: filters.sort_order === 'asc' ? 'desc' : 'asc' })}
+              className="px-2.5"
+            >
+              {filters.sort_order === 'asc' ? (
+                <ArrowUpNarrowWide className="size-4" aria-hidden />
+              ) : (
+                <ArrowDownWideNarrow className="size-4" aria-hidden />
+              )}
+            </Button>
+          </div>
           <Field label={t('scenarios.filterTag')}>
             <Input id="filter-tag" value={filters.tag ?? ''} onChange={(e) => update({ tag: e.target.value })} />
           </Field>
