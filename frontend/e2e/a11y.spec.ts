@@ -150,6 +150,7 @@ test('keyboard: the command palette reaches pages, scenarios and actions', async
   await page.keyboard.press('g');
   await page.keyboard.press('k');
   await expect(page).toHaveURL(/\/api-keys$/);
+  await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
   await page.keyboard.press('g');
   await page.keyboard.press('s');
   await expect(page).toHaveURL(/\/scenarios$/);

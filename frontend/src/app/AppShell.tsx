@@ -45,9 +45,10 @@ export function AppShell() {
 
   useEffect(() => setMobileNav(false), [location.pathname]);
 
-  // Global keys: Ctrl/Cmd+K palette, ? shortcuts, "g" then a letter to go to a page.
+  // Global keys: Ctrl/Cmd+K palette, ? shortcuts, "g" then a letter to go to a page. The pending "g" outlives
+  // re-registrations of the listener (navigate changes identity on every navigation).
+  const pendingG = useRef(0);
   useEffect(() => {
-    let pendingG = 0;
     const onKey = (e: KeyboardEvent) => {
       if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
@@ -61,11 +62,11 @@ export function AppShell() {
         return;
       }
       if (e.key === 'g') {
-        pendingG = Date.now();
+        pendingG.current = Date.now();
         return;
       }
-      if (pendingG && Date.now() - pendingG < 1200) {
-        pendingG = 0;
+      if (pendingG.current && Date.now() - pendingG.current < 1200) {
+        pendingG.current = 0;
         const item = NAV.find((n) => n.key === e.key && (!n.admin || isAdmin));
         if (item) {
           e.preventDefault();
