@@ -91,7 +91,20 @@ final class EndpointAccess {
             rule(GET, "/api/v1/scenarios/**", Requirement.SCENARIOS_READ),
             rule(GET, "/api/v2/scenarios/**", Requirement.SCENARIOS_READ),
             rule(ANY, "/api/v1/scenarios/**", Requirement.SCENARIOS_WRITE),
-            rule(ANY, "/api/v2/scenarios/**", Requirement.SCENARIOS_WRITE));
+            rule(ANY, "/api/v2/scenarios/**", Requirement.SCENARIOS_WRITE),
+
+            // Everything else under the API and the machine endpoints needs credentials, as before the web dashboard:
+            // an unknown API path is a 401 for strangers, never the dashboard's page.
+            rule(ANY, "/api/**", Requirement.AUTHENTICATED),
+            rule(ANY, "/ingest/**", Requirement.AUTHENTICATED),
+            rule(ANY, "/v1/**", Requirement.AUTHENTICATED),
+            rule(ANY, "/v2/**", Requirement.AUTHENTICATED),
+            rule(ANY, "/v3/**", Requirement.AUTHENTICATED),
+            rule(ANY, "/flush", Requirement.AUTHENTICATED),
+            rule(ANY, "/error", Requirement.AUTHENTICATED),
+            // The web dashboard (module webui): its files and every client-side route are public pages; the data
+            // they show comes from the API above, with the signed-in user's token.
+            rule(GET, "/**", Requirement.PUBLIC));
 
     private EndpointAccess() {}
 
