@@ -27,7 +27,6 @@ import org.jfree.chart.plot.RingPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
@@ -66,6 +65,10 @@ final class ReportCharts {
     static final Color PII = new Color(0xE11D48);
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    /** Bottom to top of a stack. */
+    private static final List<String> SERVICES = List.of("sqs", "lambda", "bedrock");
+    /** Bars read well up to about two days of hours; beyond, an area. */
+    private static final int BARS_UP_TO = 60;
 
     private final ReportFonts fonts;
 
@@ -117,30 +120,46 @@ final class ReportCharts {
 
     /** Cost per bucket, stacked by service: bars for a few buckets, an area for many. */
     JFreeChart costOverTime(List<ReportFigures.Point> series, boolean daily) {
-        TimeTableXYDataset data = new TimeTableXYDataset(UTC);
-        for (ReportFigures.Point p : series) {
-            RegularTimePeriod period = period(p.start(), daily);
-            for (String s : List.of("sqs", "lambda", "bedrock")) {
-                data.add(period, p.costByService().getOrDefault(s, BigDecimal.ZERO).doubleValue(), label(s), false);
-            }
-        }
         XYItemRenderer renderer;
-        if (series.size() <= 60) {
-            StackedXYBarRenderer bars = new StackedXYBarRenderer(0.15);
-            bars.setBarPainter(new StandardXYBarPainter());
-            bars.setShadowVisible(false);
-            bars.setDrawBarOutline(false);
-            renderer = bars;
+        XYPlot plot;
+        if (series.size() <= BARS_UP_TO) {
+            TimeTableXYDataset data = new TimeTableXYDataset(UTC);
+            for (ReportFigures.Point p : series) {
+                RegularTimePeriod period = period(p.start(), daily);
+                for (String s : SERVICES) data.add(period, cost(p, s), label(s), false);
+            }
+            renderer = flat(new StackedXYBarRenderer(0.15));
+            for (int i = 0; i < SERVICES.size(); i++) renderer.setSeriesPaint(i, colour(SERVICES.get(i)));
+            plot = new XYPlot(data, timeAxis(daily, series.size()), moneyAxis(), renderer);
         } else {
-            renderer = new StackedXYAreaRenderer2();
+            // Stacked by hand: each service's area runs up to the sum of those below it, and the tallest is drawn
+            // first. An area renderer draws one polygon per series (a stacked one draws one per item, and a PDF
+            // viewer shows hairline seams between them).
+            TimeSeriesCollection data = new TimeSeriesCollection(UTC);
+            for (int top = SERVICES.size() - 1; top >= 0; top--) {
+                TimeSeries cumulative = new TimeSeries(label(SERVICES.get(top)));
+                for (ReportFigures.Point p : series) {
+                    double sum = 0;
+                    for (int i = 0; i <= top; i++) sum += cost(p, SERVICES.get(i));
+                    cumulative.add(period(p.start(), daily), sum);
+                }
+                data.addSeries(cumulative);
+            }
+            XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
+            area.setOutline(false);
+            area.setLegendArea(new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8));
+            for (int i = 0; i < SERVICES.size(); i++) area.setSeriesPaint(i, colour(SERVICES.get(SERVICES.size() - 1 - i)));
+            renderer = area;
+            plot = new XYPlot(data, timeAxis(daily, series.size()), moneyAxis(), renderer);
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         }
-        renderer.setSeriesPaint(0, SQS);
-        renderer.setSeriesPaint(1, LAMBDA);
-        renderer.setSeriesPaint(2, BEDROCK);
-        XYPlot plot = new XYPlot(data, timeAxis(daily), moneyAxis(), renderer);
         JFreeChart chart = new JFreeChart(null, fonts.awt(false, 8f), plot, true);
         style(chart);
         return chart;
+    }
+
+    private static double cost(ReportFigures.Point p, String service) {
+        return p.costByService().getOrDefault(service, BigDecimal.ZERO).doubleValue();
     }
 
     /** Events per bucket. */
@@ -149,12 +168,8 @@ final class ReportCharts {
         for (ReportFigures.Point p : series) events.add(period(p.start(), daily), p.events());
         TimeSeriesCollection data = new TimeSeriesCollection(events, UTC);
         XYItemRenderer renderer;
-        if (series.size() <= 60) {
-            XYBarRenderer bars = new XYBarRenderer(0.15);
-            bars.setBarPainter(new StandardXYBarPainter());
-            bars.setShadowVisible(false);
-            bars.setDrawBarOutline(false);
-            renderer = bars;
+        if (series.size() <= BARS_UP_TO) {
+            renderer = flat(new XYBarRenderer(0.15));
         } else {
             XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
             area.setOutline(false);
@@ -164,7 +179,7 @@ final class ReportCharts {
         NumberAxis count = new NumberAxis();
         count.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.US));
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
-        XYPlot plot = new XYPlot(data, timeAxis(daily), count, renderer);
+        XYPlot plot = new XYPlot(data, timeAxis(daily, series.size()), count, renderer);
         JFreeChart chart = new JFreeChart(null, fonts.awt(false, 8f), plot, false);
         style(chart);
         return chart;
@@ -217,17 +232,34 @@ final class ReportCharts {
         }
     }
 
+    private static XYBarRenderer flat(XYBarRenderer bars) {
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setDrawBarOutline(false);
+        return bars;
+    }
+
     private static RegularTimePeriod period(java.time.Instant start, boolean daily) {
         Date d = Date.from(start);
         return daily ? new Day(d, UTC, Locale.US) : new Hour(d, UTC, Locale.US);
     }
 
-    private DateAxis timeAxis(boolean daily) {
+    /** Times of day only while they mean something: beyond three days of hours, a tick a day (or every few days). */
+    private DateAxis timeAxis(boolean daily, int points) {
         DateAxis axis = new DateAxis();
         axis.setTimeZone(UTC);
-        SimpleDateFormat format = new SimpleDateFormat(daily ? "d MMM" : "d MMM HH:mm", Locale.US);
+        axis.setLowerMargin(0.01);
+        axis.setUpperMargin(0.01);
+        boolean days = daily || points > 72;
+        SimpleDateFormat format = new SimpleDateFormat(days ? "d MMM" : "d MMM HH:mm", Locale.US);
         format.setTimeZone(UTC);
-        axis.setDateFormatOverride(format);
+        if (days) {
+            int span = daily ? points : Math.ceilDiv(points, 24);
+            axis.setTickUnit(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.DAY,
+                    Math.max(1, Math.ceilDiv(span, 10)), format));
+        } else {
+            axis.setDateFormatOverride(format);
+        }
         return axis;
     }
 

@@ -1,12 +1,9 @@
 package io.mockupaws.report;
 
 import io.mockupaws.platform.web.ApiException;
+import io.mockupaws.platform.web.QueryParams;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,18 +67,13 @@ final class ReportRequests {
         return new Options(format, from, to, List.copyOf(sections), logs);
     }
 
+    /** The query parameters' date parsing, with this endpoint's error code. */
     private static Instant instant(String field, String raw) {
-        if (raw == null || raw.isBlank()) return null;
-        String s = raw.strip();
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw problem("invalid-report-window", field,
-                        "must be an ISO-8601 date-time (2026-01-31T10:00:00Z) or date (2026-01-31)");
-            }
+            return QueryParams.instant(field, raw);
+        } catch (ApiException e) {
+            throw problem("invalid-report-window", field,
+                    "must be an ISO-8601 date-time (2026-01-31T10:00:00Z) or date (2026-01-31)");
         }
     }
 
