@@ -606,6 +606,7 @@ export const en = {
   'admin.audit.resource': 'Resource',
   'admin.audit.outcome': 'Outcome',
   'admin.audit.ip': 'IP',
+  'admin.audit.viaKey': 'API key {id}',
   'admin.audit.filterAction': 'Action',
   'admin.audit.filterOutcome': 'Outcome',
   'admin.audit.success': 'Success',

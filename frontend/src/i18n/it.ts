@@ -585,6 +585,7 @@ export const it: Messages = {
   'admin.audit.resource': 'Risorsa',
   'admin.audit.outcome': 'Esito',
   'admin.audit.ip': 'IP',
+  'admin.audit.viaKey': 'chiave API {id}',
   'admin.audit.filterAction': 'Azione',
   'admin.audit.filterOutcome': 'Esito',
   'admin.audit.success': 'Riuscita',
