@@ -43,7 +43,7 @@ for (const locale of ['en', 'it'] as const) {
     const scenarioId = page.url().split('/').pop()!;
 
     // --- start it ---
-    await page.getByRole('button', { name: tx.start, exact: true }).click();
+    await page.getByRole('button', { name: tx.start, exact: true }).first().click(); // the header's (the empty overview offers one too)
     await expect(page.getByText(tx.running, { exact: true }).first()).toBeVisible();
 
     // --- ingest: a key made on the Ingest tab, then traffic through the real ingest API ---

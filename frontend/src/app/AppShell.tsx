@@ -275,8 +275,7 @@ function UserMenu({ onTour, onShortcuts }: { onTour: () => void; onShortcuts: ()
         ref={buttonRef}
         type="button"
         aria-expanded={open}
-        aria-haspopup="true"
-        aria-controls="user-menu"
+        aria-controls={open ? 'user-menu' : undefined}
         onClick={() => setOpen((o) => !o)}
         className="flex h-9 items-center gap-2 rounded-lg pr-2 pl-1 hover:bg-surface-2"
       >

@@ -89,12 +89,21 @@ export function Tour({ userId, onClose }: { userId: string; onClose: () => void 
 
   return (
     <>
-      {rect && (
+      {/* a spotlight: the page dims around the part being explained (and stays usable: no pointer capture) */}
+      {rect ? (
         <div
           aria-hidden
-          className="pointer-events-none fixed z-40 rounded-xl ring-4 ring-accent/60 transition-all"
-          style={{ top: rect.top - 4, left: rect.left - 4, width: rect.width + 8, height: rect.height + 8 }}
+          className="pointer-events-none fixed z-40 rounded-xl ring-2 ring-accent transition-all duration-200"
+          style={{
+            top: rect.top - 4,
+            left: rect.left - 4,
+            width: rect.width + 8,
+            height: rect.height + 8,
+            boxShadow: '0 0 0 9999px rgba(10, 12, 28, 0.38)',
+          }}
         />
+      ) : (
+        <div aria-hidden className="pointer-events-none fixed inset-0 z-40 bg-[rgba(10,12,28,0.38)]" />
       )}
       <div
         ref={boxRef}

@@ -12,8 +12,10 @@ import { Button, Card } from './ui';
  * button swaps it for a table with every figure (WCAG 1.1.1; also handy for copying numbers).
  */
 export function ChartFrame({
-  title, description, summary, table, children, actions, height = 280, className,
+  title, description, summary, table, children, actions, height = 280, className, footer,
 }: {
+  /** shown under the chart (not the table): key figures in words */
+  footer?: ReactNode;
   title: ReactNode;
   description?: ReactNode;
   summary: string;
@@ -48,9 +50,12 @@ export function ChartFrame({
       {asTable ? (
         <div className="max-h-[420px] overflow-auto">{table}</div>
       ) : (
-        <div role="img" aria-label={summary} className="px-3 pt-4 pb-2" style={{ height }}>
-          {children}
-        </div>
+        <>
+          <div role="img" aria-label={summary} className="px-3 pt-4 pb-2" style={{ height }}>
+            {children}
+          </div>
+          {footer}
+        </>
       )}
     </Card>
   );

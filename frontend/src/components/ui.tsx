@@ -195,7 +195,7 @@ export function Card({
       aria-labelledby={title ? headingId : undefined}
     >
       {(title || actions) && (
-        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-3.5">
+        <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3.5">
           <div className="min-w-0">
             {title && (
               <h2 id={headingId} className="text-[15px] font-semibold text-fg">
@@ -204,7 +204,7 @@ export function Card({
             )}
             {description && <p className="mt-0.5 text-[13px] text-muted">{description}</p>}
           </div>
-          {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+          {actions && <div className="flex shrink-0 flex-wrap items-center justify-end gap-2">{actions}</div>}
         </div>
       )}
       {children}

@@ -44,6 +44,38 @@ interface I18nValue {
   dateTime: (iso: string | null | undefined) => string;
   date: (iso: string | null | undefined) => string;
   relative: (iso: string | null | undefined) => string;
+  /** a price dimension of the API ("compute GB-seconds tier 2") in the user's language */
+  dim: (dimension: string) => string;
+  /** a unit of the API ("GB-seconds") in the user's language */
+  unit: (unit: string) => string;
+  /** why the API has no trend prediction yet, in the user's language */
+  trendReason: (reason: string | null | undefined) => string;
+}
+
+const DIMENSIONS: Record<string, MessageKey> = {
+  requests: 'dim.requests',
+  'compute GB-seconds': 'dim.compute',
+  'ephemeral storage GB-seconds': 'dim.storage',
+  'input tokens': 'dim.inputTokens',
+  'output tokens': 'dim.outputTokens',
+};
+const UNITS: Record<string, MessageKey> = { requests: 'unit.requests', 'GB-seconds': 'unit.gbSeconds', tokens: 'unit.tokens' };
+
+function dimension(locale: Locale, d: string): string {
+  const m = /^(.*) tier (\d+)$/.exec(d);
+  const base = m ? m[1]! : d;
+  const name = DIMENSIONS[base] ? translate(locale, DIMENSIONS[base]!) : base;
+  return m ? translate(locale, 'dim.tier', { dimension: name, n: m[2]! }) : name;
+}
+
+function trendReason(locale: Locale, reason: string | null | undefined): string {
+  if (!reason) return '';
+  const m = /needs at least (\d+) complete (hour|day)s of observation; there are (\d+)/.exec(reason);
+  if (m) {
+    return translate(locale, 'trend.needMore', { min: m[1]!, unit: translate(locale, m[2] === 'hour' ? 'trend.hours' : 'trend.days'), have: m[3]! });
+  }
+  if (/no traffic to project/.test(reason)) return translate(locale, 'trend.noTraffic');
+  return reason;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -77,6 +109,9 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       dateTime: (iso) => fmt.formatDateTime(locale, iso),
       date: (iso) => fmt.formatDate(locale, iso),
       relative: (iso) => fmt.formatRelative(locale, iso),
+      dim: (d) => dimension(locale, d),
+      unit: (u) => (UNITS[u] ? translate(locale, UNITS[u]!) : u),
+      trendReason: (r) => trendReason(locale, r),
     }),
     [locale, setLocale],
   );

@@ -118,7 +118,7 @@ function AuditLog() {
                   </td>
                   <td className={cx(td, 'font-mono text-xs text-muted')}>
                     {e.actor_user_id?.slice(0, 8) ?? '—'}
-                    {e.actor_api_key_id && <span className="ml-1">(key {e.actor_api_key_id.slice(0, 8)})</span>}
+                    {e.actor_api_key_id && <span className="ml-1">({t('admin.audit.viaKey', { id: e.actor_api_key_id.slice(0, 8) })})</span>}
                   </td>
                   <td className={cx(td, 'text-[13px] text-muted')}>
                     {e.resource_type ?? '—'}

@@ -10,7 +10,7 @@ import { formatSignedPercent, formatSignedUsd } from '../../i18n/format';
 import { useErrorText } from '../../app/errors';
 import { Alert, Badge, Card, EmptyState, Input, PageHeader, Skeleton, Table, buttonClass, cx, td, tdNum, th, thNum } from '../../components/ui';
 import { ChartFrame, GroupedBars, SERIES_COLORS } from '../../components/charts';
-import { ServiceDot, StatusBadge } from '../../components/ScenarioBits';
+import { ServiceDot } from '../../components/ScenarioBits';
 
 export default function ComparePage() {
   const { t } = useI18n();
@@ -107,9 +107,10 @@ export default function ComparePage() {
                           />
                           <span className="min-w-0 flex-1">
                             <span className="block truncate font-medium text-fg">{s.name}</span>
-                            <span className="font-mono text-xs text-muted">{s.region}</span>
+                            <span className="flex items-center gap-2 text-xs text-muted">
+                              <span className="font-mono">{s.region}</span>·<span>{t(`status.${s.status}`)}</span>
+                            </span>
                           </span>
-                          <StatusBadge status={s.status} />
                         </label>
                       </li>
                     );
@@ -188,18 +189,18 @@ function Result({ data }: { data: Comparison }) {
             <tr>
               <th className={th}>{t('compare.metric')}</th>
               {data.scenarios.map((s, i) => (
-                <th key={s.scenario_id} className={thNum}>
-                  <span className="inline-flex items-center gap-1.5 normal-case">
-                    <span aria-hidden className="size-2.5 rounded-sm" style={{ background: SERIES_COLORS[i] }} />
+                <th key={s.scenario_id} className={cx(thNum, 'align-bottom whitespace-normal')}>
+                  {s.scenario_id === data.baseline_id && (
+                    <Badge tone="accent" className="mb-1 normal-case">
+                      {t('compare.isBaseline')}
+                    </Badge>
+                  )}
+                  <span className="flex items-start justify-end gap-1.5 text-[13px] tracking-normal normal-case">
+                    <span aria-hidden className="mt-1 size-2.5 shrink-0 rounded-sm" style={{ background: SERIES_COLORS[i] }} />
                     <Link to={`/scenarios/${s.scenario_id}`} className="text-fg hover:underline">
                       {s.name}
                     </Link>
                   </span>
-                  {s.scenario_id === data.baseline_id && (
-                    <Badge tone="accent" className="ml-2 normal-case">
-                      {t('compare.isBaseline')}
-                    </Badge>
-                  )}
                 </th>
               ))}
             </tr>
@@ -209,7 +210,7 @@ function Result({ data }: { data: Comparison }) {
               const base = baseline ? r.value(baseline) : 0;
               return (
                 <tr key={r.label}>
-                  <td className={td}>
+                  <td className={cx(td, 'whitespace-nowrap')}>
                     <span className="inline-flex items-center gap-2">
                       {r.service && <ServiceDot service={r.service} />}
                       {r.label}
@@ -272,12 +273,12 @@ function Result({ data }: { data: Comparison }) {
       </ChartFrame>
 
       <Card title={t('compare.deltas')}>
-        <div className="grid gap-px bg-line sm:grid-cols-2 lg:grid-cols-3">
+        <div className="flex flex-wrap">
           {data.deltas.map((d) => {
             const s = data.scenarios.find((x) => x.scenario_id === d.scenario_id)!;
             const cheaper = d.total.absolute_usd < 0;
             return (
-              <div key={d.scenario_id} className="bg-surface px-5 py-4" data-testid="compare-delta">
+              <div key={d.scenario_id} className="min-w-60 flex-1 border-line px-5 py-4 not-last:border-r" data-testid="compare-delta">
                 <p className="text-[13px] text-muted">{t('compare.deltaVs', { name: s.name })}</p>
                 <p className={cx('mt-1 flex items-center gap-1.5 text-xl font-semibold tabular', cheaper ? 'text-success' : d.total.absolute_usd > 0 ? 'text-danger' : 'text-fg')}>
                   {cheaper ? <ArrowDownRight className="size-5" aria-hidden /> : d.total.absolute_usd > 0 ? <ArrowUpRight className="size-5" aria-hidden /> : null}

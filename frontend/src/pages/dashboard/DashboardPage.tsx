@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import {
-  Bar, CartesianGrid, ComposedChart, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis,
+  Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import { Activity, CircleDollarSign, Database, LineChart as LineIcon, Plus, Radio, TrendingUp } from 'lucide-react';
 import { scenarios as scenariosApi } from '../../api/endpoints';
@@ -21,7 +21,7 @@ import { SERVICE_COLOR, ServiceDot, StatusBadge } from '../../components/Scenari
 const LIMIT = 8;
 
 export default function DashboardPage() {
-  const { t, usd, num, compact, locale, relative } = useI18n();
+  const { t, usd, num, compact, locale, relative, dim } = useI18n();
   const { user } = useAuth();
 
   const recent = useQuery({
@@ -67,7 +67,10 @@ export default function DashboardPage() {
   const totals = useMemo(() => {
     const spend = withTraffic.reduce((a, r) => a + r.metrics.summary.total_cost_usd, 0);
     const events = withTraffic.reduce((a, r) => a + r.metrics.summary.total_requests, 0);
-    const projected = withTraffic.reduce((a, r) => a + (r.projection?.prediction?.cost_usd ?? r.projection?.projected_summary.total_cost_usd ?? 0), 0);
+    // next month's bill comes from the pipelines still taking traffic
+    const projected = withTraffic
+      .filter((r) => r.scenario.status === 'running')
+      .reduce((a, r) => a + (r.projection?.prediction?.cost_usd ?? r.projection?.projected_summary.total_cost_usd ?? 0), 0);
     return { spend, events, projected };
   }, [withTraffic]);
 
@@ -107,7 +110,7 @@ export default function DashboardPage() {
   }, [withTraffic]);
 
   const predictions = withTraffic
-    .filter((r) => r.projection)
+    .filter((r) => r.projection && r.scenario.status === 'running')
     .map((r) => {
       const p = r.projection!;
       const pr = p.prediction;
@@ -174,6 +177,7 @@ export default function DashboardPage() {
               <Skeleton className="h-[360px] w-full rounded-xl" />
             ) : (
               <ChartFrame
+                className="h-full"
                 title={t('dashboard.spendOverTime')}
                 description={t('dashboard.spendOverTimeHint')}
                 summary={`${t('dashboard.spendOverTime')}: ${withTraffic.map((r) => `${r.scenario.name} ${usd(r.metrics.summary.total_cost_usd)}`).join(', ')}`}
@@ -214,9 +218,10 @@ export default function DashboardPage() {
             <Skeleton className="h-[360px] w-full rounded-xl" />
           ) : (
             <ChartFrame
+              className="h-full"
               title={t('dashboard.drivers')}
               description={t('dashboard.driversHint')}
-              summary={drivers.map((d) => `${t(`service.${d.service}`)} ${d.dimension}: ${usd(d.amount)}`).join(', ')}
+              summary={drivers.map((d) => `${t(`service.${d.service}`)} ${dim(d.dimension)}: ${usd(d.amount)}`).join(', ')}
               height={300}
               table={
                 <Table caption={t('dashboard.drivers')}>
@@ -232,7 +237,7 @@ export default function DashboardPage() {
                         <td className={td}>
                           <span className="inline-flex items-center gap-2">
                             <ServiceDot service={d.service} />
-                            {t(`service.${d.service}`)} · {d.dimension}
+                            {t(`service.${d.service}`)} · {dim(d.dimension)}
                           </span>
                         </td>
                         <td className={tdNum}>{usd(d.amount)}</td>
@@ -243,7 +248,7 @@ export default function DashboardPage() {
               }
             >
               <HorizontalBars
-                data={drivers.map((d) => ({ label: `${t(`service.${d.service}`)} · ${d.dimension}`, value: d.amount, color: SERVICE_COLOR[d.service] }))}
+                data={drivers.map((d) => ({ label: `${t(`service.${d.service}`)} · ${dim(d.dimension)}`, value: d.amount, color: SERVICE_COLOR[d.service] }))}
                 format={(v) => usd(v, { compact: true })}
                 color="var(--accent)"
               />
@@ -255,25 +260,53 @@ export default function DashboardPage() {
               <Skeleton className="h-[340px] w-full rounded-xl" />
             ) : (
               <ChartFrame
+                className="h-full"
                 title={t('dashboard.predictions')}
                 description={t('dashboard.predictionsHint')}
                 summary={predictions
                   .map((p) => `${p.name}: ${usd(p.value)}${p.low !== null ? ` (${usd(p.low)} – ${usd(p.high)})` : ''}`)
                   .join(', ')}
-                height={280}
+                height={Math.max(200, predictions.length * 52 + 60)}
                 table={<PredictionTable rows={predictions} />}
+                footer={
+                  predictions.length > 0 && (
+                    <ul className="divide-y divide-line border-t border-line">
+                      {predictions.map((p) => (
+                        <li key={p.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-5 py-2.5 text-sm">
+                          <Link to={`/scenarios/${p.id}`} className="min-w-0 flex-1 truncate font-medium text-fg hover:underline">
+                            {p.name}
+                          </Link>
+                          <span className="text-muted">
+                            {t('dashboard.projected')}: <span className="text-fg tabular">{usd(p.projected)}</span>
+                          </span>
+                          <span className="text-muted">
+                            {t('dashboard.trend')}:{' '}
+                            <span className="font-semibold text-fg tabular">{p.predicted !== null ? usd(p.predicted) : t('dashboard.noTrend')}</span>
+                            {p.low !== null && <span className="ml-1.5 text-xs tabular">({usd(p.low)} – {usd(p.high)})</span>}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                }
               >
+                {predictions.length === 0 ? (
+                  <EmptyState icon={<TrendingUp className="size-6" />} title={t('dashboard.noRunning')} />
+                ) : (
                 <ResponsiveContainer width="100%" height="100%">
-                  <ComposedChart data={predictions} margin={{ top: 8, right: 12, bottom: 0, left: 4 }} accessibilityLayer={false}>
-                    <CartesianGrid vertical={false} strokeDasharray="3 3" />
-                    <XAxis dataKey="name" {...axisProps} interval={0} />
-                    <YAxis tickFormatter={(v) => usd(Number(v), { compact: true })} width={76} {...axisProps} />
+                  <ComposedChart data={predictions} layout="vertical" margin={{ top: 4, right: 24, bottom: 0, left: 4 }} accessibilityLayer={false}>
+                    <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+                    <XAxis type="number" tickFormatter={(v) => usd(Number(v), { compact: true })} {...axisProps} />
+                    <YAxis type="category" dataKey="name" width={190} {...axisProps} />
                     <Tooltip {...tooltipStyle()} formatter={(v) => usd(Number(v))} />
-                    <Bar dataKey="value" name={t('dashboard.trend')} fill="var(--accent)" radius={[4, 4, 0, 0]} maxBarSize={48} isAnimationActive={false}>
-                      <ErrorBar dataKey="err" width={10} strokeWidth={1.75} stroke="var(--fg)" direction="y" />
+                    <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+                    <Bar dataKey="projected" name={t('dashboard.projected')} fill="var(--line-strong)" radius={[0, 4, 4, 0]} maxBarSize={14} isAnimationActive={false} />
+                    <Bar dataKey="value" name={t('dashboard.trend')} fill="var(--accent)" radius={[0, 4, 4, 0]} maxBarSize={14} isAnimationActive={false}>
+                      <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="var(--fg)" direction="x" />
                     </Bar>
                   </ComposedChart>
                 </ResponsiveContainer>
+                )}
               </ChartFrame>
             )}
           </div>

@@ -10,7 +10,7 @@ import { Alert, Badge, Card, EmptyState, Field, Input, PageHeader, Select, Skele
 import { ServiceDot } from '../../components/ScenarioBits';
 
 export default function PricingPage() {
-  const { t, num, usd, date, compact } = useI18n();
+  const { t, num, usd, date, compact, dim, unit } = useI18n();
   const { text } = useErrorText();
   const [service, setService] = useState('');
   const [region, setRegion] = useState('');
@@ -113,11 +113,11 @@ export default function PricingPage() {
                         <span className="font-mono text-[12.5px]">{p.variant}</span>
                       )}
                     </td>
-                    <td className={cx(td, 'whitespace-nowrap text-muted')}>{p.dimension}</td>
+                    <td className={cx(td, 'whitespace-nowrap text-muted')}>{dim(p.dimension)}</td>
                     <td className={cx(tdNum, 'text-muted')} title={p.tier_end === null ? undefined : `${num(p.tier_start)} – ${num(p.tier_end)}`}>{tier(p)}</td>
                     <td className={tdNum}>
                       <span className="font-medium text-fg">{usd(p.price_per_unit)}</span>{' '}
-                      <span className="text-xs text-muted">{t('pricing.per', { qty: num(p.unit_quantity), unit: p.unit })}</span>
+                      <span className="text-xs text-muted">{t('pricing.per', { qty: num(p.unit_quantity), unit: unit(p.unit) })}</span>
                     </td>
                     <td className={cx(td, 'whitespace-nowrap text-muted')} title={`${t('pricing.source')}: ${p.source}`}>
                       {date(p.effective_from)}

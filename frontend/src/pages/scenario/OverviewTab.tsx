@@ -47,7 +47,7 @@ export function OverviewTab({
   projection: UseQueryResult<Projection>;
   onStart: () => void;
 }) {
-  const { t, usd, num, pct } = useI18n();
+  const { t, usd, num, pct, dim, unit, trendReason } = useI18n();
   const models = useModels();
   const m = metrics.data;
 
@@ -152,10 +152,10 @@ export function OverviewTab({
                       {t(`service.${l.service}`)}
                     </span>
                   </td>
-                  <td className={cx(td, 'text-muted')}>{l.dimension}</td>
+                  <td className={cx(td, 'text-muted')}>{dim(l.dimension)}</td>
                   <td className={cx(td, 'whitespace-nowrap text-muted tabular')}>{l.month}</td>
                   <td className={tdNum}>
-                    {num(l.quantity, 4)} <span className="text-muted">{l.unit}</span>
+                    {num(l.quantity, 4)} <span className="text-muted">{unit(l.unit)}</span>
                   </td>
                   <td className={tdNum}>
                     {usd(l.price_per_unit)}
@@ -207,7 +207,7 @@ export function OverviewTab({
                     </>
                   ) : (
                     <p className="mt-1 text-[13px] text-muted">
-                      {t('overview.predictionUnavailable', { reason: p.prediction_unavailable ?? '' })}
+                      {t('overview.predictionUnavailable', { reason: trendReason(p.prediction_unavailable) })}
                     </p>
                   )}
                 </div>

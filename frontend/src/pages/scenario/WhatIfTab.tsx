@@ -184,7 +184,7 @@ export function WhatIfTab({ scenario, metrics }: { scenario: Scenario; metrics: 
         <Card title={t('whatif.difference')}>
           {comparisonTable(usd, (v) => compact(v))}
           {w?.tokens.estimated && w.tokens.counted_with !== w.tokens.tokenizer && (
-            <p className="px-5 py-3 text-xs text-muted">{t('whatif.tokensReestimated', { method: w.tokens.method })}</p>
+            <p className="px-5 py-3 text-xs text-muted">{t('whatif.tokensReestimated', { tokenizer: w.tokens.tokenizer, counted: w.tokens.counted_with })}</p>
           )}
         </Card>
       </div>
