@@ -1,6 +1,7 @@
 package io.mockupaws.identity;
 
 import io.mockupaws.ratelimit.RateLimitDecision;
+import io.mockupaws.ratelimit.RateLimitRejections;
 import io.mockupaws.ratelimit.RateLimitSettings;
 import io.mockupaws.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +21,12 @@ class AuthRateLimits {
 
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
+    private final RateLimitRejections rejections;
 
-    AuthRateLimits(RateLimiter limiter, RateLimitSettings settings) {
+    AuthRateLimits(RateLimiter limiter, RateLimitSettings settings, RateLimitRejections rejections) {
         this.limiter = limiter;
         this.settings = settings;
+        this.rejections = rejections;
     }
 
     /** Takes one attempt from the endpoint's buckets; writes the RateLimit headers; 429 when either is empty. */
@@ -36,7 +39,10 @@ class AuthRateLimits {
             decisions.add(limiter.consume("auth:" + endpoint + ":account:" + key, settings.authLimit()));
         }
         RateLimitDecision d = RateLimitDecision.tightest(decisions);
-        if (!d.allowed()) throw d.refusal("Too many attempts; try again in " + d.retryAfterSeconds() + " s");
+        if (!d.allowed()) {
+            rejections.rejected(RateLimitRejections.Limit.AUTH, null);
+            throw d.refusal("Too many attempts; try again in " + d.retryAfterSeconds() + " s");
+        }
         d.writeHeaders(response);
     }
 }

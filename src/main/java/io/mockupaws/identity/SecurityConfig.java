@@ -3,6 +3,7 @@ package io.mockupaws.identity;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.ProblemWriter;
 import io.mockupaws.ratelimit.RateLimitSettings;
+import io.mockupaws.ratelimit.RateLimitRejections;
 import io.mockupaws.ratelimit.RateLimiter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +59,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Authenticator authenticator, ProblemWriter problems,
-                                    RateLimiter limiter, RateLimitSettings limits,
+                                    RateLimiter limiter, RateLimitSettings limits, RateLimitRejections rejections,
                                     @Value("${mockupaws.cors.origins:}") String corsOrigins) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             ApiException problem = e instanceof InvalidCredentials ic
@@ -97,7 +98,7 @@ class SecurityConfig {
                         .anyRequest().access(access))
                 .addFilterAfter(corsFilter(corsOrigins), HeaderWriterFilter.class)
                 .addFilterBefore(new CredentialsFilter(authenticator, entryPoint), ExceptionTranslationFilter.class)
-                .addFilterAfter(new TierRateLimitFilter(limiter, limits, problems), AuthorizationFilter.class);
+                .addFilterAfter(new TierRateLimitFilter(limiter, limits, problems, rejections), AuthorizationFilter.class);
         return http.build();
     }
 

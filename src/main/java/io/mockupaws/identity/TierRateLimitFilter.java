@@ -3,6 +3,7 @@ package io.mockupaws.identity;
 import io.mockupaws.platform.web.ProblemWriter;
 import io.mockupaws.ratelimit.RateLimit;
 import io.mockupaws.ratelimit.RateLimitDecision;
+import io.mockupaws.ratelimit.RateLimitRejections;
 import io.mockupaws.ratelimit.RateLimitSettings;
 import io.mockupaws.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
@@ -27,11 +28,14 @@ final class TierRateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
     private final ProblemWriter problems;
+    private final RateLimitRejections rejections;
 
-    TierRateLimitFilter(RateLimiter limiter, RateLimitSettings settings, ProblemWriter problems) {
+    TierRateLimitFilter(RateLimiter limiter, RateLimitSettings settings, ProblemWriter problems,
+                        RateLimitRejections rejections) {
         this.limiter = limiter;
         this.settings = settings;
         this.problems = problems;
+        this.rejections = rejections;
     }
 
     @Override
@@ -50,17 +54,21 @@ final class TierRateLimitFilter extends OncePerRequestFilter {
         String key;
         RateLimit limit;
         String what;
+        RateLimitRejections.Limit kind;
         if (request.getRequestURI().startsWith("/api/v1/api-keys")) {
             limit = settings.apiKeyManagementLimit();
             key = "api-keys:" + actor.userId();
             what = "API-key management";
+            kind = RateLimitRejections.Limit.API_KEYS;
         } else {
             limit = settings.forTier(actor.tier());
             key = "tier:" + actor.userId() + ":" + limit.capacity();
             what = "the " + actor.tier() + " tier";
+            kind = RateLimitRejections.Limit.TIER;
         }
         RateLimitDecision d = limiter.consume(key, limit);
         if (!d.allowed()) {
+            rejections.rejected(kind, actor.tier());
             problems.write(request, response, d.refusal("Rate limit of " + limit.capacity() + " requests per minute for "
                     + what + " reached; retry in " + d.retryAfterSeconds() + " s"));
             return;

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.mockupaws.pricing.DefaultPrices;
+import io.mockupaws.pricing.PipelineConfig;
 import io.mockupaws.profiling.EventProfile;
 import io.mockupaws.profiling.PiiType;
 import java.util.Collection;
@@ -67,6 +68,7 @@ class IngestMetrics {
     private final Map<Endpoint, Counter> bytes = new EnumMap<>(Endpoint.class);
     private final Map<PiiType, Counter> piiFindings = new EnumMap<>(PiiType.class);
     private final Map<String, DistributionSummary> inputTokens = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> outputTokens = new ConcurrentHashMap<>();
     private final Timer profiling;
     private final DistributionSummary requestsPerTransaction;
     private final DistributionSummary eventsPerTransaction;
@@ -120,24 +122,35 @@ class IngestMetrics {
     }
 
     /**
-     * PII findings and input tokens of committed events. Tokens follow OpenTelemetry's GenAI convention
-     * ({@code gen_ai.client.token.usage}, one sample per event = per prospective Bedrock request at batch size 1)
-     * for the message's own tokens; prompt overhead and output tokens depend on the price book and pipeline.
+     * PII findings and Bedrock tokens of committed events, following OpenTelemetry's GenAI convention
+     * ({@code gen_ai.client.token.usage} by {@code gen_ai.token.type}), one sample per event — a prospective Bedrock
+     * request at batch size 1: {@code input}, the message's own tokens (the prompt overhead is per invocation and
+     * left to the insights); {@code output}, the config's output tokens per invocation over its Lambda batch size,
+     * the share of an invocation's answer each event brings (exactly the configured figure at batch size 1).
      */
-    void committed(String modelId, Collection<ProfiledEvent> committed) {
-        DistributionSummary tokens = inputTokens.computeIfAbsent(knownModels.contains(modelId) ? modelId : OTHER_MODEL,
-                model -> DistributionSummary.builder(TOKEN_USAGE)
-                        .description("Input tokens of the logged messages, per event, by the scenario's Bedrock model")
-                        .tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", "aws.bedrock")
-                        .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "input")
-                        .register(registry));
+    void committed(PipelineConfig pipeline, Collection<ProfiledEvent> committed) {
+        String modelId = pipeline.bedrock().modelId();
+        String model = knownModels.contains(modelId) ? modelId : OTHER_MODEL;
+        DistributionSummary tokens = inputTokens.computeIfAbsent(model, m -> tokenUsage(m, "input"));
+        DistributionSummary answers = outputTokens.computeIfAbsent(model, m -> tokenUsage(m, "output"));
+        double outputPerEvent = (double) pipeline.bedrock().outputTokensPerInvocation() / pipeline.lambda().batchSize();
         for (ProfiledEvent e : committed) {
             EventProfile p = e.profile();
             tokens.record(p.tokenCount());
+            answers.record(outputPerEvent);
             if (p.hasPii()) {
                 for (PiiType type : p.piiTypes()) piiFindings.get(type).increment(p.piiCount(type));
             }
         }
+    }
+
+    private DistributionSummary tokenUsage(String model, String type) {
+        return DistributionSummary.builder(TOKEN_USAGE)
+                .description("Bedrock tokens per event by the scenario's model: input, the message's tokens; output, the "
+                        + "config's output tokens per invocation / Lambda batch size")
+                .tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", "aws.bedrock")
+                .tag("gen_ai.request.model", model).tag("gen_ai.token.type", type)
+                .register(registry);
     }
 
     /**

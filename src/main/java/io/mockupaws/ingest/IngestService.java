@@ -55,17 +55,17 @@ public class IngestService {
     List<Accepted> ingest(UUID owner, Map<UUID, List<IncomingEvent>> byScenario) {
         Map<UUID, List<ProfiledEvent>> profiled = new LinkedHashMap<>();
         Map<UUID, String> tokenizers = new LinkedHashMap<>();
-        Map<UUID, String> models = new LinkedHashMap<>();
+        Map<UUID, PipelineConfig> pipelines = new LinkedHashMap<>();
         for (var entry : byScenario.entrySet()) {
             ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey(), owner);
             if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(entry.getKey(), scenario.status());
             TokenCounter tokens = Tokenizers.forName(tokenizerFor(scenario.pipeline()));
             tokenizers.put(entry.getKey(), tokens.name());
-            models.put(entry.getKey(), scenario.pipeline().bedrock().modelId());
+            pipelines.put(entry.getKey(), scenario.pipeline());
             profiled.put(entry.getKey(), metrics.profiling(() -> profile(entry.getKey(), entry.getValue(), tokens)));
         }
         Map<UUID, IngestTotals> totals = await(writer.submit(owner, profiled));
-        profiled.forEach((id, events) -> metrics.committed(models.get(id), events));
+        profiled.forEach((id, events) -> metrics.committed(pipelines.get(id), events));
         List<Accepted> accepted = new ArrayList<>();
         profiled.forEach((id, events) -> accepted.add(new Accepted(id, tokenizers.get(id), events, totals.get(id))));
         return accepted;

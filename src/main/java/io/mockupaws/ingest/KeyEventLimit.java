@@ -3,6 +3,7 @@ package io.mockupaws.ingest;
 import io.mockupaws.identity.Actor;
 import io.mockupaws.ratelimit.RateLimit;
 import io.mockupaws.ratelimit.RateLimitDecision;
+import io.mockupaws.ratelimit.RateLimitRejections;
 import io.mockupaws.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -19,9 +20,11 @@ class KeyEventLimit {
     static final Duration BURST = Duration.ofSeconds(10);
 
     private final RateLimiter limiter;
+    private final RateLimitRejections rejections;
 
-    KeyEventLimit(RateLimiter limiter) {
+    KeyEventLimit(RateLimiter limiter, RateLimitRejections rejections) {
         this.limiter = limiter;
+        this.rejections = rejections;
     }
 
     void take(Actor actor, long events, HttpServletResponse response) {
@@ -30,6 +33,7 @@ class KeyEventLimit {
         RateLimit limit = new RateLimit(perSecond * BURST.toSeconds(), BURST);
         RateLimitDecision d = limiter.consume("key-events:" + actor.apiKeyId() + ":" + perSecond, limit, events);
         if (!d.allowed()) {
+            rejections.rejected(RateLimitRejections.Limit.INGEST_KEY, actor.tier());
             String detail = events > limit.capacity()
                     ? "A batch of " + events + " events is larger than this API key allows at once (" + limit.capacity()
                             + " events: " + perSecond + "/s for " + BURST.toSeconds() + " s); send smaller batches"

@@ -4,6 +4,9 @@ import io.mockupaws.insights.InsightsViews.Metrics;
 import io.mockupaws.insights.InsightsViews.Point;
 import io.mockupaws.insights.InsightsViews.PricingInfo;
 import io.mockupaws.insights.InsightsViews.Window;
+import io.mockupaws.platform.cache.CacheKey;
+import io.mockupaws.platform.cache.CacheName;
+import io.mockupaws.platform.cache.Caches;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.pricing.BedrockModel;
 import io.mockupaws.pricing.CostEngine;
@@ -35,6 +38,13 @@ import org.springframework.stereotype.Service;
  * The insights use cases: metrics, what-if estimate, monthly projection with a trend prediction, comparison and
  * per-source split. Everything is computed on read from the per-minute aggregates and the price book in force now;
  * nothing is written.
+ *
+ * <p>Metrics, estimates and projections are cached (5-minute tier). Access is checked first, every time, against the
+ * database; the key then holds everything the answer depends on — the scenario's last change ({@code updated_at}:
+ * config, region, lifecycle), its traffic ({@link MetricsRepository#trafficStamp}), the price book's version and the
+ * request — so a change to any of them is a new key: an ingest that has answered is in the next /metrics, on every
+ * instance. What a key cannot hold is the clock: {@code pricing.at} says when an answer was computed, and a price
+ * that comes into force meanwhile is used within the tier's 5 minutes.
  */
 @Service
 public class InsightsService {
@@ -44,19 +54,22 @@ public class InsightsService {
     private final TrafficPricer pricer;
     private final MetricsRepository metrics;
     private final WhatIfConfigs whatIfs;
+    private final Caches caches;
 
     InsightsService(ScenarioService scenarios, PriceBook book, TrafficPricer pricer, MetricsRepository metrics,
-                    WhatIfConfigs whatIfs) {
+                    WhatIfConfigs whatIfs, Caches caches) {
         this.scenarios = scenarios;
         this.book = book;
         this.pricer = pricer;
         this.metrics = metrics;
         this.whatIfs = whatIfs;
+        this.caches = caches;
     }
 
     Metrics metrics(Actor actor, UUID id, Instant from, Instant to, Granularity g) {
         Scenario s = scenarios.get(actor, id);
-        return metrics(s, s.region(), s.pipeline(), from, to, g, null);
+        return caches.get(CacheName.SCENARIO_METRICS, key(s, "metrics", from, to, g.wire, null), Metrics.class,
+                () -> metrics(s, s.region(), s.pipeline(), from, to, g, null));
     }
 
     /** The metrics of the stored traffic under another region and/or config; nothing is saved. */
@@ -65,7 +78,17 @@ public class InsightsService {
         String region = body == null || body.region() == null ? s.region() : body.region();
         if (!AwsRegion.CODES.contains(region)) throw ApiException.invalid("region", "must be a known AWS region code such as us-east-1");
         PipelineConfig cfg = whatIfs.merge(s.pipeline(), body == null ? null : body.pipeline());
-        return metrics(s, region, cfg, from, to, g, new InsightsViews.WhatIf(region, cfg, false));
+        return caches.get(CacheName.SCENARIO_METRICS, key(s, "estimate", from, to, g.wire, region + " " + cfg),
+                Metrics.class, () -> metrics(s, region, cfg, from, to, g, new InsightsViews.WhatIf(region, cfg, false)));
+    }
+
+    /**
+     * Everything an insight of {@code s} depends on besides the clock. The owner is in it too: an entry can only
+     * ever be read by a caller who may read its scenario (checked before), and is filed under its tenant.
+     */
+    private String key(Scenario s, String kind, Instant from, Instant to, String granularity, String whatIf) {
+        return CacheKey.of(s.ownerId(), s.id(), s.updatedAt(), metrics.trafficStamp(s.id()), book.version(), kind, from,
+                to, granularity, whatIf);
     }
 
     Metrics metrics(Scenario s, String region, PipelineConfig cfg, Instant from, Instant to, Granularity g,
@@ -88,7 +111,9 @@ public class InsightsService {
 
     /** Usage observed over the window × 730 h / window, then priced (usage is projected, never a cost). */
     InsightsViews.Projection projection(Actor actor, UUID id, Instant from, Instant to) {
-        return projection(scenarios.get(actor, id), from, to);
+        Scenario s = scenarios.get(actor, id);
+        return caches.get(CacheName.SCENARIO_METRICS, key(s, "projection", from, to, null, null),
+                InsightsViews.Projection.class, () -> projection(s, from, to));
     }
 
     InsightsViews.Projection projection(Scenario s, Instant from, Instant to) {

@@ -165,6 +165,38 @@ class MetricsRepository {
                 .query((rs, n) -> new Extent(instant(rs, "first"), instant(rs, "last"))).single();
     }
 
+    /**
+     * What changes whenever the scenario's stored traffic does: its running totals, which ingest updates in the same
+     * transaction as the events (requests only ever grow), and the rollup row, which any other writer of a closed
+     * hour updates by lowering rolled_until (see {@link HourlyRollup}). The rollup row is identified by its version
+     * ({@code xmin}, the transaction that last wrote it), not by rolled_until, which comes back to the same value
+     * once the hours are rolled again. Insights put the stamp in their cache keys, so a cached answer is never read
+     * after a commit it does not include — on any instance, with no eviction to deliver. Two primary-key reads.
+     */
+    String trafficStamp(UUID scenarioId) {
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT sum(requests) || ':' || sum(events) FROM scenario_ingest_totals
+                                         WHERE scenario_id = :id), '0:0')
+                               || ':' || coalesce((SELECT xmin::text FROM scenario_metrics_rollup
+                                                   WHERE scenario_id = :id), '-')""")
+                .param("id", scenarioId).query(String.class).single();
+    }
+
+    /** The running scenarios: how many there are, and the {@code limit} with the most events in [from, to). */
+    record Busiest(long running, List<UUID> ids) {}
+
+    Busiest busiestRunning(Instant from, Instant to, int limit) {
+        long running = jdbc.sql("SELECT count(*) FROM scenarios WHERE status = 'running'").query(Long.class).single();
+        List<UUID> ids = jdbc.sql("""
+                        SELECT s.id FROM scenarios s
+                        LEFT JOIN scenario_metrics m ON m.scenario_id = s.id AND m.minute >= :from AND m.minute < :to
+                        WHERE s.status = 'running'
+                        GROUP BY s.id ORDER BY coalesce(sum(m.events), 0) DESC, s.id LIMIT :limit""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
+                .query(UUID.class).list();
+        return new Busiest(running, ids);
+    }
+
     /** Per-source totals over the scenario's life ('' = events that named no source), most events first. */
     List<SourceRow> sources(UUID scenarioId) {
         return jdbc.sql("""

@@ -1,13 +1,18 @@
 package io.mockupaws.pricing;
 
+import io.mockupaws.platform.cache.CacheKey;
+import io.mockupaws.platform.cache.CacheName;
+import io.mockupaws.platform.cache.Caches;
 import io.mockupaws.platform.web.ApiException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -16,9 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The pricing module's use cases: resolve the prices a pipeline config is billed at in a region at an instant, list
  * the book and its models, and import AWS Price List offer files.
+ *
+ * <p>What every cost computation reads — a config's price rows and the models — is cached in the 24-hour tier under
+ * the book's {@linkplain #version() version}, which every change to the book moves (a database trigger, so also an
+ * import by the CLI in another process). An import through this process is seen at once; a change made elsewhere
+ * within {@link #VERSION_CHECK}.
  */
 @Service
 public class PriceBook {
+
+    /** How often the book's version is read from the database: the longest a change made elsewhere goes unseen. */
+    static final Duration VERSION_CHECK = Duration.ofSeconds(1);
 
     /** Dimensions of the book, named as the cost engine names its lines. */
     public static final String REQUESTS = CostCalculator.REQUESTS;
@@ -32,11 +45,35 @@ public class PriceBook {
     private final PriceBookRepository book;
     private final OfferImport offerImport;
     private final TransactionTemplate tx;
+    private final Caches caches;
+    private final AtomicReference<SeenVersion> seen = new AtomicReference<>();
 
-    PriceBook(PriceBookRepository book, OfferImport offerImport, TransactionTemplate tx) {
+    /** Cached: every row a config can be priced with in a region, of every time (filtered by instant on use). */
+    record SheetRows(List<PriceEntry> rows) {}
+
+    /** Cached: the Bedrock models of the book. */
+    record Models(List<BedrockModel> models) {}
+
+    private record SeenVersion(long version, long readAtNanos) {}
+
+    PriceBook(PriceBookRepository book, OfferImport offerImport, TransactionTemplate tx, Caches caches) {
         this.book = book;
         this.offerImport = offerImport;
         this.tx = tx;
+        this.caches = caches;
+    }
+
+    /**
+     * The version of the book: it changes with every change to prices or models. Read from the database at most
+     * once per {@link #VERSION_CHECK}; figures priced with the book (insights) put it in their cache keys too.
+     */
+    public long version() {
+        SeenVersion s = seen.get();
+        long now = System.nanoTime();
+        if (s != null && now - s.readAtNanos() < VERSION_CHECK.toNanos()) return s.version();
+        SeenVersion fresh = new SeenVersion(book.version(), now);
+        seen.set(fresh);
+        return fresh.version();
     }
 
     /**
@@ -49,7 +86,9 @@ public class PriceBook {
         String queue = cfg.sqs().queueType().wire();
         String arch = cfg.lambda().architecture().wire();
         String model = cfg.bedrock().modelId();
-        List<PriceEntry> rows = book.forSheet(region, queue, arch, model, at);
+        List<PriceEntry> rows = caches.get(CacheName.PRICE_BOOK, CacheKey.of("sheet", version(), region, queue, arch, model),
+                        SheetRows.class, () -> new SheetRows(book.forSheetAtAnyTime(region, queue, arch, model)))
+                .rows().stream().filter(r -> inForce(r, at)).toList();
         List<PriceTier> sqs = tiers(rows, ServiceCost.SQS, REQUESTS, queue, region, at);
         PriceTier lambdaRequest = flat(rows, ServiceCost.LAMBDA, REQUESTS, arch, region, at);
         List<PriceTier> compute = tiers(rows, ServiceCost.LAMBDA, COMPUTE, arch, region, at);
@@ -76,11 +115,12 @@ public class PriceBook {
     }
 
     public List<BedrockModel> models() {
-        return book.models();
+        return caches.get(CacheName.PRICE_BOOK, CacheKey.of("models", version()), Models.class,
+                () -> new Models(book.models())).models();
     }
 
     public Optional<BedrockModel> model(String modelId) {
-        return book.model(modelId);
+        return models().stream().filter(m -> m.modelId().equals(modelId)).findFirst();
     }
 
     /** Model id → regions where it has a price in force at {@code at}. */
@@ -93,7 +133,7 @@ public class PriceBook {
      * never be priced.
      */
     public BedrockModel requireModel(String modelId, String field) {
-        return book.model(modelId).orElseThrow(() -> ApiException.invalid(field, "'" + modelId
+        return model(modelId).orElseThrow(() -> ApiException.invalid(field, "'" + modelId
                 + "' is not a model of the price book; GET /api/v1/pricing/models lists them"));
     }
 
@@ -104,10 +144,14 @@ public class PriceBook {
      * @throws OfferFileException naming the file and what is wrong with it
      */
     public ImportReport importOffers(List<OfferSource> files, Set<String> regions) {
-        return tx.execute(status -> {
+        ImportReport report = tx.execute(status -> {
             book.lockForImport();
             return new ImportReport(files.stream().map(f -> offerImport.apply(f, regions)).toList());
         });
+        // Committed: read the new version now rather than within a second, and drop what the old one keyed.
+        seen.set(null);
+        caches.clear(CacheName.PRICE_BOOK);
+        return report;
     }
 
     /** An offer file to import: a label for messages (file name) and its content, opened once. */
@@ -116,6 +160,10 @@ public class PriceBook {
     @FunctionalInterface
     public interface InputStreamSupplier {
         InputStream open() throws java.io.IOException;
+    }
+
+    private static boolean inForce(PriceEntry r, Instant at) {
+        return !r.effectiveFrom().isAfter(at) && (r.effectiveTo() == null || r.effectiveTo().isAfter(at));
     }
 
     private static List<PriceTier> tiers(List<PriceEntry> rows, String service, String dimension, String variant,

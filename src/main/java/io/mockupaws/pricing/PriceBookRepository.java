@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +20,7 @@ class PriceBookRepository {
     private static final String COLUMNS = """
             service, region, dimension, variant, tier_start, tier_end, unit, unit_quantity, price_per_unit,
             effective_from, effective_to, source""";
+    /** In force at :at. PriceBook.inForce is the same rule, applied to cached rows. */
     private static final String IN_FORCE = "effective_from <= :at AND (effective_to IS NULL OR effective_to > :at)";
 
     private final JdbcClient jdbc;
@@ -29,16 +29,26 @@ class PriceBookRepository {
         this.jdbc = jdbc;
     }
 
-    /** The rows a pipeline config needs in one round trip: its queue type, architecture and model, in force at {@code at}. */
-    List<PriceEntry> forSheet(String region, String queueType, String architecture, String modelId, Instant at) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM prices WHERE region = :region AND " + IN_FORCE + """
+    /**
+     * Every row, of every time, a pipeline config can be priced with: its queue type, architecture and model in
+     * {@code region}. All times rather than those in force at one instant, so one cached copy answers for any
+     * instant (a price that comes into force later is already in it).
+     */
+    List<PriceEntry> forSheetAtAnyTime(String region, String queueType, String architecture, String modelId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM prices WHERE region = :region
                          AND ((service = 'sqs' AND variant = :queue)
                            OR (service = 'lambda' AND variant = :arch)
                            OR (service = 'bedrock' AND variant = :model))
-                        ORDER BY service, dimension, tier_start""")
-                .param("region", region).param("at", Timestamp.from(at))
+                        ORDER BY service, dimension, tier_start, effective_from""")
+                .param("region", region)
                 .param("queue", queueType).param("arch", architecture).param("model", modelId)
                 .query(PriceBookRepository::entry).list();
+    }
+
+    /** The counter every change to prices or bedrock_models moves (V40 triggers). */
+    long version() {
+        return jdbc.sql("SELECT version FROM price_book_version").query(Long.class).single();
     }
 
     /** Prices in force at {@code at}, optionally of one service and/or region. */
@@ -68,13 +78,6 @@ class PriceBookRepository {
                         SELECT model_id, provider, display_name, tokenizer, tokens_exact, deprecated_at
                         FROM bedrock_models ORDER BY provider, model_id""")
                 .query(PriceBookRepository::model).list();
-    }
-
-    Optional<BedrockModel> model(String modelId) {
-        return jdbc.sql("""
-                        SELECT model_id, provider, display_name, tokenizer, tokens_exact, deprecated_at
-                        FROM bedrock_models WHERE model_id = :id""")
-                .param("id", modelId).query(PriceBookRepository::model).optional();
     }
 
     // --- importer ---------------------------------------------------------------------------------------------

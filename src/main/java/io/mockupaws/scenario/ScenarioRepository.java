@@ -62,10 +62,18 @@ class ScenarioRepository {
                 .query(this::map).optional();
     }
 
-    Optional<ScenarioStatus> lockForUpdate(UUID id, UUID tenant) {
-        return jdbc.sql("SELECT status FROM scenarios WHERE id = :id AND " + IN_TENANT + " FOR UPDATE")
+    /** Whichever of {@code ids} exist and are running, any tenant's. */
+    List<Scenario> running(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scenarios WHERE id = ANY(:ids) AND status = 'running'")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(this::map).list();
+    }
+
+    Optional<ScenarioState> lockForUpdate(UUID id, UUID tenant) {
+        return jdbc.sql("SELECT status, owner_id FROM scenarios WHERE id = :id AND " + IN_TENANT + " FOR UPDATE")
                 .param("id", id).param("tenant", tenant, java.sql.Types.OTHER)
-                .query((rs, n) -> ScenarioStatus.of(rs.getString(1))).optional();
+                .query((rs, n) -> new ScenarioState(ScenarioStatus.of(rs.getString(1)), rs.getObject(2, UUID.class)))
+                .optional();
     }
 
     /**

@@ -2,6 +2,9 @@ package io.mockupaws.scenario;
 
 import io.mockupaws.audit.AuditLog;
 import io.mockupaws.identity.Actor;
+import io.mockupaws.platform.cache.CacheKey;
+import io.mockupaws.platform.cache.CacheName;
+import io.mockupaws.platform.cache.Caches;
 import io.mockupaws.platform.web.ApiException;
 import io.mockupaws.platform.web.CursorPage;
 import io.mockupaws.platform.web.PageResult;
@@ -20,18 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
  * Scenario use cases: create, read, change, list, and the lifecycle state machine. Every one is the acting user's:
  * a scenario of another tenant is "not found" (404, never 403 — its existence is not revealed), except to an
  * administrator. Every change is written to the audit log in the same transaction.
+ *
+ * <p>List pages are cached (5-minute tier) per tenant, under a version per owner and one for the all-tenant view
+ * of administrators; every change bumps its owner's and the all-tenant version once it commits, so the next list
+ * shows it — on every instance when the cache is Redis.
  */
 @Service
 public class ScenarioService {
 
+    private static final String ALL_TENANTS = "*";
+
     private final ScenarioRepository scenarios;
     private final PriceBook priceBook;
     private final AuditLog audit;
+    private final Caches caches;
 
-    ScenarioService(ScenarioRepository scenarios, PriceBook priceBook, AuditLog audit) {
+    /** Cached: one list page, v1 ({@code total}) or v2 ({@code nextCursor}). */
+    record ListedPage(List<Scenario> items, long total, String nextCursor) {}
+
+    ScenarioService(ScenarioRepository scenarios, PriceBook priceBook, AuditLog audit, Caches caches) {
         this.scenarios = scenarios;
         this.priceBook = priceBook;
         this.audit = audit;
+        this.caches = caches;
     }
 
     @Transactional
@@ -42,6 +56,7 @@ public class ScenarioService {
                 c.region() == null ? "us-east-1" : c.region(), tags,
                 c.pipeline() == null ? PipelineConfig.defaults() : c.pipeline());
         audit.record(actor.audited("scenario.created", "scenario", s.id(), Map.of("name", s.name(), "region", s.region())));
+        listsChanged(s.ownerId());
         return s;
     }
 
@@ -57,6 +72,14 @@ public class ScenarioService {
         return scenarios.find(id, owner).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Whichever of {@code ids} are running, of any tenant: for the server's own work (the per-scenario cost metrics),
+     * never on behalf of a request.
+     */
+    public List<Scenario> runningForMonitoring(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : scenarios.running(ids);
+    }
+
     /** Archived scenarios are frozen records; anything else may change (a new config re-prices its history). */
     @Transactional
     public Scenario update(Actor actor, UUID id, ScenarioRequests.Update u) {
@@ -67,19 +90,21 @@ public class ScenarioService {
                     .with("status", current.status());
         });
         audit.record(actor.audited("scenario.updated", "scenario", id, Map.of("fields", changedFields(u))));
+        listsChanged(s.ownerId());
         return s;
     }
 
     /** A running scenario is receiving traffic: stop it first. Its events and metrics go with it. */
     @Transactional
     public void delete(Actor actor, UUID id) {
-        ScenarioStatus status = scenarios.lockForUpdate(id, actor.tenantScope()).orElseThrow(() -> notFound(id));
-        if (status == ScenarioStatus.RUNNING) {
+        ScenarioState state = scenarios.lockForUpdate(id, actor.tenantScope()).orElseThrow(() -> notFound(id));
+        if (state.status() == ScenarioStatus.RUNNING) {
             throw ApiException.conflict("scenario-running", "Scenario " + id + " is running; stop it before deleting it")
-                    .with("status", status);
+                    .with("status", state.status());
         }
         scenarios.delete(id);
         audit.record(actor.audited("scenario.deleted", "scenario", id));
+        listsChanged(state.ownerId());
     }
 
     /**
@@ -113,20 +138,43 @@ public class ScenarioService {
     }
 
     public PageResult<Scenario> list(ScenarioQuery q) {
-        return new PageResult<>(scenarios.list(q), scenarios.count(q), q.page(), q.pageSize());
+        ListedPage page = caches.get(CacheName.SCENARIO_LISTS, listKey(q, "v1", null), ListedPage.class,
+                () -> new ListedPage(scenarios.list(q), scenarios.count(q), null));
+        return new PageResult<>(page.items(), page.total(), q.page(), q.pageSize());
     }
 
     /** API v2: the same filters and order, one page of {@code q.pageSize()} after the cursor. */
     public CursorPage<Scenario> listByCursor(ScenarioQuery q, String cursor) {
         ScenarioCursor after = cursor == null ? null : ScenarioCursor.decode(cursor, q.sortBy(), q.ascending());
-        List<ScenarioRepository.Keyed> rows = new ArrayList<>(scenarios.listAfter(q, after, q.pageSize() + 1));
-        String next = null;
-        if (rows.size() > q.pageSize()) {
-            rows.removeLast();
-            ScenarioRepository.Keyed last = rows.getLast();
-            next = ScenarioCursor.after(last.scenario(), last.nameKey(), q.sortBy(), q.ascending()).encode();
-        }
-        return new CursorPage<>(rows.stream().map(ScenarioRepository.Keyed::scenario).toList(), next, q.pageSize());
+        ListedPage page = caches.get(CacheName.SCENARIO_LISTS, listKey(q, "v2", cursor), ListedPage.class, () -> {
+            List<ScenarioRepository.Keyed> rows = new ArrayList<>(scenarios.listAfter(q, after, q.pageSize() + 1));
+            String next = null;
+            if (rows.size() > q.pageSize()) {
+                rows.removeLast();
+                ScenarioRepository.Keyed last = rows.getLast();
+                next = ScenarioCursor.after(last.scenario(), last.nameKey(), q.sortBy(), q.ascending()).encode();
+            }
+            return new ListedPage(rows.stream().map(ScenarioRepository.Keyed::scenario).toList(), -1, next);
+        });
+        return new CursorPage<>(page.items(), page.nextCursor(), q.pageSize());
+    }
+
+    /**
+     * Whose list it is (the caller's tenant, or all tenants), that list's current version, and every filter,
+     * order and position: two callers share an entry only if they may see the same rows.
+     */
+    private String listKey(ScenarioQuery q, String api, String cursor) {
+        String tenant = q.tenant() == null ? ALL_TENANTS : q.tenant().toString();
+        return CacheKey.of(tenant, caches.version(listSubject(tenant)), api, q.owner(), q.status(), q.region(), q.tag(),
+                q.search(), q.createdFrom(), q.createdTo(), q.sortBy(), q.ascending(), q.page(), q.pageSize(), cursor);
+    }
+
+    private void listsChanged(UUID owner) {
+        caches.bump(listSubject(owner.toString()), listSubject(ALL_TENANTS));
+    }
+
+    private static String listSubject(String tenant) {
+        return "scenarios-of:" + tenant;
     }
 
     private Scenario transition(Actor actor, UUID id, ScenarioStatus from, ScenarioStatus to, String action) {
@@ -140,6 +188,7 @@ public class ScenarioService {
         });
         audit.record(actor.audited("scenario." + pastTense(action), "scenario", id,
                 Map.of("from", from.wire(), "to", to.wire())));
+        listsChanged(s.ownerId());
         return s;
     }
 

@@ -41,12 +41,22 @@ class IngestMetricsTest extends IngestTestBase {
         assertThat(delta(before, after, "mockupaws_ingest_pii_findings_total", "type=payment_card")).isEqualTo(1);
         assertThat(delta(before, after, "gen_ai_client_token_usage_count", "gen_ai_token_type=input",
                 "gen_ai_request_model=anthropic.claude-3-haiku-20240307-v1:0", "gen_ai_provider_name=aws.bedrock")).isEqualTo(3);
-        assertThat(delta(before, after, "gen_ai_client_token_usage_sum")).isGreaterThan(10);
+        assertThat(delta(before, after, "gen_ai_client_token_usage_sum", "gen_ai_token_type=input")).isGreaterThan(10);
+        // output: the default config's 100 tokens per invocation, at batch size 1 one invocation per event
+        assertThat(delta(before, after, "gen_ai_client_token_usage_count", "gen_ai_token_type=output")).isEqualTo(3);
+        assertThat(delta(before, after, "gen_ai_client_token_usage_sum", "gen_ai_token_type=output",
+                "gen_ai_request_model=anthropic.claude-3-haiku-20240307-v1:0")).isEqualTo(300);
         assertThat(delta(before, after, "mockupaws_ingest_profiling_seconds_count")).isEqualTo(2);
         assertThat(delta(before, after, "mockupaws_ingest_write_seconds_count", "error=none")).isBetween(1.0, 2.0);
         assertThat(delta(before, after, "mockupaws_ingest_group_events_sum")).isEqualTo(3);
         assertThat(after.has("mockupaws_ingest_write_queue")).isTrue();
-        assertThat(after.text()).as("no scenario id in any label").doesNotContain(s);
+        // only the per-scenario cost series name scenarios (running ones, a bounded number): never an ingest metric
+        assertThat(after.samples()).filteredOn(x -> after.text().contains(s) && x.labels().containsValue(s))
+                .as("series that name the scenario").isNotEmpty()
+                .allMatch(x -> x.name().startsWith("mockupaws_scenario_"));
+        assertThat(after.text().lines().filter(l -> l.contains(s)))
+                .allMatch(l -> l.startsWith("mockupaws_scenario_cost_rate_usd_per_hour{")
+                        || l.startsWith("mockupaws_scenario_token_rate_per_hour{"));
     }
 
     @Test

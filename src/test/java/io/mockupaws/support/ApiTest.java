@@ -1,5 +1,6 @@
 package io.mockupaws.support;
 
+import io.mockupaws.platform.cache.Caches;
 import io.mockupaws.ratelimit.InMemoryRateLimiter;
 import io.mockupaws.ratelimit.RateLimiter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
         "mockupaws.database.embedded-name=mockupaws_test",
         "mockupaws.database.embedded-fresh=true",
         "mockupaws.scheduling.enabled=false",
+        // per-scenario cost series computed at every scrape, so a test sees what it just ingested
+        "mockupaws.metrics.scenario-refresh=0s",
         "mockupaws.cors.origins=https://app.example.test"})
 public abstract class ApiTest {
 
@@ -49,6 +52,9 @@ public abstract class ApiTest {
     @Autowired
     private RateLimiter rateLimiter;
 
+    @Autowired
+    protected Caches caches;
+
     /** The signed-in user every test starts with (enterprise tier, so ordinary tests never meet a rate limit). */
     protected TestUser owner;
     /** {@link #owner}'s client. */
@@ -64,6 +70,8 @@ public abstract class ApiTest {
                 TRUNCATE users, api_keys, auth_sessions, refresh_tokens, password_reset_tokens, scenarios, scenario_logs,
                          scenario_metrics, scenario_source_stats, scenario_ingest_totals, query_performance_log CASCADE""").update();
         if (rateLimiter instanceof InMemoryRateLimiter memory) memory.clear();
+        // tests write tables directly (and TRUNCATE them): nothing cached by an earlier test may answer for this one
+        caches.clearAll();
         anonymous = new Api(port);
         owner = newUser("owner", "user", "enterprise");
         api = owner.api();
