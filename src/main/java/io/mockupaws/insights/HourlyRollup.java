@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never depend on it for correctness: what is not rolled up is read from the raw minutes.
  */
 @Component
-class HourlyRollup {
+public class HourlyRollup {
 
     static final Duration GRACE = Duration.ofMinutes(5);
     static final Duration STEP = Duration.ofDays(31);
@@ -42,7 +42,7 @@ class HourlyRollup {
     }
 
     /** Rolls every hour that ended before {@code now − GRACE}; returns the number of hourly rows written. */
-    int rollUp(Instant now) {
+    public int rollUp(Instant now) {
         Instant target = now.minus(GRACE).truncatedTo(ChronoUnit.HOURS);
         List<UUID> pending = jdbc.sql("""
                         SELECT s.id FROM scenarios s LEFT JOIN scenario_metrics_rollup r ON r.scenario_id = s.id

@@ -38,7 +38,8 @@ class AlertRulesTest {
         assertThat(r.exit()).as(r.output()).isZero();
         String tests = Files.readString(PROMETHEUS.resolve("alerts.test.yml"));
         for (String alert : List.of("ApiErrorBudgetBurnFast", "ApiErrorBudgetBurnSlow", "ApiLatencyBudgetBurnFast",
-                "ApiRouteErrorRateHigh", "SlowQuery", "IngestRejectRateHigh", "PgBouncerConnectionsHigh")) {
+                "ApiRouteErrorRateHigh", "SlowQuery", "IngestRejectRateHigh", "PgBouncerConnectionsHigh",
+                "MaterializedViewStale")) {
             assertThat(tests).as("a unit test for " + alert).contains("alertname: " + alert + "\n");
         }
     }
@@ -76,9 +77,10 @@ class AlertRulesTest {
 
         assertThat(live.alerts()).hasSizeGreaterThanOrEqualTo(15);
         assertThat(live.alerts()).extracting(RuleFile.Rule::name).contains("SlowQuery", "PgBouncerConnectionsHigh",
-                "ApiErrorBudgetBurnFast", "ApiLatencyBudgetBurnFast", "IngestRejectRateHigh", "DbPoolSaturated");
+                "ApiErrorBudgetBurnFast", "ApiLatencyBudgetBurnFast", "IngestRejectRateHigh", "DbPoolSaturated",
+                "MaterializedViewStale");
         assertThat(pending.alerts()).extracting(RuleFile.Rule::name)
-                .contains("BackupStale", "ArchiveJobFailed", "WalArchiveLag", "JobRunrJobsFailing", "MaterializedViewStale");
+                .contains("BackupStale", "ArchiveJobFailed", "WalArchiveLag", "JobRunrJobsFailing");
         Set<String> names = new HashSet<>();
         for (RuleFile.Rule alert : Stream.concat(live.alerts().stream(), pending.alerts().stream()).toList()) {
             assertThat(names.add(alert.name())).as("alert names are unique: " + alert.name()).isTrue();
