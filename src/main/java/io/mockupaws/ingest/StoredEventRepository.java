@@ -67,7 +67,12 @@ class StoredEventRepository {
         if (q.to() != null) { sql.append(" AND received_at < :to"); params.put("to", Timestamp.from(q.to())); }
         if (q.source() != null) { sql.append(" AND source = :source"); params.put("source", q.source()); }
         if (q.hasPii() != null) { sql.append(" AND has_pii = :hasPii"); params.put("hasPii", q.hasPii()); }
-        if (q.piiType() != null) { sql.append(" AND pii_types @> ARRAY[CAST(:piiType AS text)]"); params.put("piiType", q.piiType()); }
+        if (q.piiType() != null) {
+            // an event with a PII type has PII (ingest writes both from one profile): saying so lets the (scenario,
+            // has_pii, received_at) index narrow the scan to PII events
+            sql.append(" AND has_pii AND pii_types @> ARRAY[CAST(:piiType AS text)]");
+            params.put("piiType", q.piiType());
+        }
         String column = q.sort() == Sort.TIME ? "received_at" : "size_bytes";
         String dir = q.ascending() ? "ASC" : "DESC";
         if (q.after() != null) {

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measure reads from the raw minutes alone.
  */
 @Component
-class HourlyRollup implements RecurringTask {
+public class HourlyRollup implements RecurringTask {
 
     static final Duration GRACE = Duration.ofMinutes(5);
     static final Duration STEP = Duration.ofDays(31);
@@ -67,7 +67,7 @@ class HourlyRollup implements RecurringTask {
     }
 
     /** Rolls every hour that ended before {@code now − GRACE}; returns the number of hourly rows written. */
-    int rollUp(Instant now) {
+    public int rollUp(Instant now) {
         Instant target = now.minus(GRACE).truncatedTo(ChronoUnit.HOURS);
         List<UUID> pending = jdbc.sql("""
                         SELECT s.id FROM scenarios s LEFT JOIN scenario_metrics_rollup r ON r.scenario_id = s.id

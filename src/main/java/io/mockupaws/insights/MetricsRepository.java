@@ -20,6 +20,11 @@ import org.springframework.stereotype.Repository;
  * the events (invocations {@code ceil(N/b)}, the duration model's ceiling, a chars/N token estimate), then sums the
  * minutes per calendar month (UTC) and, for a time series, per bucket, in one pass ({@code GROUPING SETS}). So the
  * series always add up to the months, and nothing per minute leaves the database.
+ *
+ * <p>Where the data is final, pre-aggregated copies are read instead of the minutes, with identical results: closed
+ * hours from the hourly rollup (V8), and for a daily or month-only aggregate, complete days from
+ * {@code mv_scenario_daily_stats} (V15) when that view was computed with the same per-minute parameters; per-source
+ * totals from {@code mv_source_analytics} when it provably holds every event of the scenario.
  */
 @Repository
 class MetricsRepository {
@@ -49,6 +54,20 @@ class MetricsRepository {
 
     record SourceRow(String source, long events, long bytes, long sqsBlocks, long inputTokens, long piiEvents) {}
 
+    /**
+     * What {@code mv_scenario_daily_stats} holds for a scenario: every day before {@code coveredUntil} (a day without
+     * a row had no traffic), with invocations and billed ms computed per minute with these parameters.
+     */
+    record DailyCoverage(Instant coveredUntil, long batchSize, Long durationMs, BigDecimal baseMs, BigDecimal perKbMs) {
+
+        /** Whether the view's per-minute figures are the ones {@code q} asks for (the rest is linear in any case). */
+        boolean computedAs(Query q) {
+            if (q.charsPerToken() != null || batchSize != q.batchSize()) return false;
+            if (q.durationMs() != null) return baseMs == null && durationMs != null && durationMs == q.durationMs().longValue();
+            return baseMs != null && baseMs.compareTo(q.baseMs()) == 0 && perKbMs.compareTo(q.perKbMs()) == 0;
+        }
+    }
+
     private final JdbcClient jdbc;
 
     MetricsRepository(JdbcClient jdbc) {
@@ -70,6 +89,20 @@ class MetricsRepository {
             if (rolledUntil != null && first.isBefore(last)) {
                 rolledFrom = first;
                 rolledTo = last;
+            }
+        }
+        // whole days inside the rolled hours that the daily view holds come from it (an hourly series needs hours)
+        Instant daysFrom = rolledTo;
+        Instant daysTo = rolledTo;
+        if (rolledFrom.isBefore(rolledTo) && (q.bucket() == null || "day".equals(q.bucket()))) {
+            DailyCoverage days = dailyCoverage(q.scenarioId());
+            if (days != null && days.computedAs(q)) {
+                Instant first = ceilDay(rolledFrom);
+                Instant last = min(rolledTo.truncatedTo(ChronoUnit.DAYS), days.coveredUntil());
+                if (first.isBefore(last)) {
+                    daysFrom = first;
+                    daysTo = last;
+                }
             }
         }
         boolean series = q.bucket() != null;
@@ -104,11 +137,20 @@ class MetricsRepository {
                     SELECT lm, events, bytes, blocks, send, chars, pii_events, %s,
                            (events + :batch - 1) / :batch AS inv, %s AS est_tokens
                     FROM m
+                ), rolled AS (
+                    SELECT * FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour >= :rolled_from AND hour < :days_from
+                    UNION ALL
+                    SELECT * FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour >= :days_to AND hour < :rolled_to
                 ), hours AS (
                     SELECT hour AT TIME ZONE 'UTC' AS lh, events, bytes, sqs_blocks AS blocks,
                            sqs_send_requests[:send] AS send, chars, pii_events, %s, minute_events, minute_bytes,
                            (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e) AS inv, %s AS est_tokens
-                    FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour >= :rolled_from AND hour < :rolled_to
+                    FROM rolled
+                ), days AS (
+                    SELECT day AT TIME ZONE 'UTC' AS ld, events, bytes, sqs_blocks AS blocks,
+                           sqs_send_requests[:send] AS send, chars, pii_events, %s, invocations AS inv,
+                           input_tokens AS est_tokens, billed_ms AS billed
+                    FROM mv_scenario_daily_stats WHERE scenario_id = :id AND day >= :days_from AND day < :days_to
                 ), w AS (
                     SELECT date_trunc('month', lm) AS month, %s AS bucket, events, bytes, blocks, send, chars,
                            pii_events, %s, inv, est_tokens, %s AS billed
@@ -117,6 +159,10 @@ class MetricsRepository {
                     SELECT date_trunc('month', lh), %s, events, bytes, blocks, send, chars,
                            pii_events, %s, inv, est_tokens, %s
                     FROM hours
+                    UNION ALL
+                    SELECT date_trunc('month', ld), %s, events, bytes, blocks, send, chars, pii_events, %s, inv,
+                           est_tokens, billed
+                    FROM days
                 )
                 SELECT %s AS is_bucket, month AT TIME ZONE 'UTC' AS month, bucket AT TIME ZONE 'UTC' AS bucket,
                        sum(events)::bigint AS events, sum(bytes)::bigint AS bytes, sum(blocks)::bigint AS blocks,
@@ -126,8 +172,9 @@ class MetricsRepository {
                 FROM w
                 GROUP BY %s
                 """.formatted(raw.formatted(":from", ":rolled_from"), raw.formatted(":rolled_to", ":to"), piiSums,
-                pii, minuteTokens, pii, hourTokens,
+                pii, minuteTokens, pii, hourTokens, pii,
                 bucket.formatted("lm"), pii, minuteBilled, bucket.formatted("lh"), pii, hourBilled,
+                bucket.formatted("ld"), pii,
                 series ? "GROUPING(month) = 1" : "false", piiSums,
                 series ? "GROUPING SETS ((month), (bucket))" : "month, bucket");
         var spec = jdbc.sql(sql)
@@ -136,6 +183,8 @@ class MetricsRepository {
                 .param("to", Timestamp.from(to))
                 .param("rolled_from", Timestamp.from(rolledFrom))
                 .param("rolled_to", Timestamp.from(rolledTo))
+                .param("days_from", Timestamp.from(daysFrom))
+                .param("days_to", Timestamp.from(daysTo))
                 .param("send", q.sendBatchSize())
                 .param("batch", (long) q.batchSize());
         if (q.durationMs() != null) spec = spec.param("duration", (long) q.durationMs());
@@ -148,6 +197,26 @@ class MetricsRepository {
     private static Instant ceilHour(Instant t) {
         Instant floor = t.truncatedTo(ChronoUnit.HOURS);
         return floor.equals(t) ? t : floor.plus(Duration.ofHours(1));
+    }
+
+    private static Instant ceilDay(Instant t) {
+        Instant floor = t.truncatedTo(ChronoUnit.DAYS);
+        return floor.equals(t) ? t : floor.plus(Duration.ofDays(1));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** The daily view's coverage of a scenario, or null when it holds none of its days (yet). */
+    DailyCoverage dailyCoverage(UUID scenarioId) {
+        return jdbc.sql("""
+                        SELECT covered_until, batch_size, duration_ms, base_ms, per_kb_ms
+                        FROM mv_scenario_daily_stats WHERE scenario_id = :id LIMIT 1""")
+                .param("id", scenarioId)
+                .query((rs, n) -> new DailyCoverage(instant(rs, "covered_until"), rs.getLong("batch_size"),
+                        rs.getObject("duration_ms", Long.class), rs.getBigDecimal("base_ms"), rs.getBigDecimal("per_kb_ms")))
+                .optional().orElse(null);
     }
 
     /**
@@ -197,8 +266,31 @@ class MetricsRepository {
         return new Busiest(running, ids);
     }
 
-    /** Per-source totals over the scenario's life ('' = events that named no source), most events first. */
+
+    /**
+     * Per-source totals over the scenario's life ('' = events that named no source), most events first. From
+     * {@code mv_source_analytics} when its count of the scenario's events equals the live one: every ingest
+     * transaction adds events and counts never go down, so equal counts mean nothing arrived since the refresh.
+     */
     List<SourceRow> sources(UUID scenarioId) {
+        record Viewed(SourceRow row, long scenarioEvents) {}
+        List<Viewed> viewed = jdbc.sql("""
+                        SELECT source, events, bytes, sqs_blocks, input_tokens, pii_events, scenario_events
+                        FROM mv_source_analytics WHERE scenario_id = :id ORDER BY events DESC, source""")
+                .param("id", scenarioId)
+                .query((rs, n) -> new Viewed(new SourceRow(rs.getString("source"), rs.getLong("events"),
+                        rs.getLong("bytes"), rs.getLong("sqs_blocks"), rs.getLong("input_tokens"), rs.getLong("pii_events")),
+                        rs.getLong("scenario_events")))
+                .list();
+        if (!viewed.isEmpty()) {
+            long live = jdbc.sql("SELECT coalesce(sum(events), 0) FROM scenario_ingest_totals WHERE scenario_id = :id")
+                    .param("id", scenarioId).query(Long.class).single();
+            if (live == viewed.getFirst().scenarioEvents()) return viewed.stream().map(Viewed::row).toList();
+        }
+        return liveSources(scenarioId);
+    }
+
+    private List<SourceRow> liveSources(UUID scenarioId) {
         return jdbc.sql("""
                         SELECT source, sum(events)::bigint AS events, sum(bytes)::bigint AS bytes,
                                sum(sqs_blocks)::bigint AS blocks, sum(input_tokens)::bigint AS tokens,
