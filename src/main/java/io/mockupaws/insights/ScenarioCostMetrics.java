@@ -111,13 +111,24 @@ class ScenarioCostMetrics implements MultiCollector, DisposableBean {
             log.warn("Per-scenario cost metrics: could not list the running scenarios: {}", e.toString());
             return MetricSnapshots.of();
         }
-        for (Scenario s : scenarios.runningForMonitoring(busiest.ids())) {
+        List<Scenario> running;
+        try {
+            running = scenarios.runningForMonitoring(busiest.ids());
+        } catch (RuntimeException e) {
+            log.warn("Per-scenario cost metrics: could not read the running scenarios: {}", e.toString());
+            return MetricSnapshots.of();
+        }
+        RuntimeException failure = null;
+        for (Scenario s : running) {
             try {
                 add(s, from, to, now, cost, tokens);
             } catch (ApiException e) {
                 log.debug("No cost metrics for scenario {}: {}", s.id(), e.getMessage()); // e.g. no prices in its region
+            } catch (RuntimeException e) {
+                failure = e; // one scenario must not fail the scrape of every other metric
             }
         }
+        if (failure != null) log.warn("Per-scenario cost metrics: some scenarios were left out: {}", failure.toString());
         GaugeSnapshot omitted = GaugeSnapshot.builder().name(OMITTED)
                 .help("Running scenarios without per-scenario cost series (beyond mockupaws.metrics.scenario-limit)")
                 .dataPoint(GaugeDataPointSnapshot.builder()

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * the answers computed (every record of the insights and scenario APIs survives the JSON round trip), changes are
  * seen at once, tenants stay apart, and the admin endpoint counts Redis's entries.
  */
+@DirtiesContext // its own application, on a Redis that stops with the class: not one to keep for other tests
 class RedisCacheApiTest extends ApiTest {
 
     private static RedisServer redis;
