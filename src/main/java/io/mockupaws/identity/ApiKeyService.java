@@ -31,12 +31,14 @@ class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final AuditLog audit;
+    private final VerifiedKeys verified;
     /** When this instance last asked the database to record a key's use: at most one write per key per minute. */
     private final Map<UUID, Long> useRecorded = new ConcurrentHashMap<>();
 
-    ApiKeyService(ApiKeyRepository keys, AuditLog audit) {
+    ApiKeyService(ApiKeyRepository keys, AuditLog audit, VerifiedKeys verified) {
         this.keys = keys;
         this.audit = audit;
+        this.verified = verified;
     }
 
     record Create(String name, List<Scope> scopes, Instant expiresAt, Integer eventsPerSecond) {}
@@ -78,6 +80,7 @@ class ApiKeyService {
     void revoke(Actor actor, UUID id) {
         var revoked = keys.revoke(id, actor.userId());
         if (revoked.isPresent()) {
+            verified.forgetAfterCommit();
             audit.record(actor.audited("api_key.revoked", "api_key", id, describe(revoked.get())));
             return;
         }
@@ -93,14 +96,19 @@ class ApiKeyService {
             return ApiException.conflict("api-key-not-active", "API key " + id + " is " + existing.status() + " and cannot be rotated")
                     .with("status", existing.status());
         });
+        verified.forgetAfterCommit();
         audit.record(actor.audited("api_key.rotated", "api_key", id, describe(key)));
         return issued(key, secret);
     }
 
-    /** The actor behind a presented key; {@link InvalidCredentials} when it is unknown, revoked, expired or its owner is inactive. */
+    /**
+     * The actor behind a presented key; {@link InvalidCredentials} when it is unknown, revoked, expired or its owner is
+     * inactive. The key's row may come from {@link VerifiedKeys} (at most a few seconds old, see there).
+     */
     Actor authenticate(String secret) {
         if (!SecretTokens.looksLike(secret, PREFIX)) throw invalidKey();
-        ApiKeyRepository.Holder h = keys.holderOf(SecretTokens.sha256(secret)).orElseThrow(ApiKeyService::invalidKey);
+        byte[] hash = SecretTokens.sha256(secret);
+        ApiKeyRepository.Holder h = verified.holder(hash, () -> keys.holderOf(hash)).orElseThrow(ApiKeyService::invalidKey);
         if (h.revokedAt() != null || (h.expiresAt() != null && !h.expiresAt().isAfter(Instant.now())) || !h.userActive()) {
             throw invalidKey();
         }

@@ -21,13 +21,16 @@ public class UserService {
     private final PasswordPolicy policy;
     private final Passwords passwords;
     private final AuditLog audit;
+    private final VerifiedKeys verifiedKeys;
 
-    UserService(UserRepository users, SessionRepository sessions, PasswordPolicy policy, Passwords passwords, AuditLog audit) {
+    UserService(UserRepository users, SessionRepository sessions, PasswordPolicy policy, Passwords passwords, AuditLog audit,
+                VerifiedKeys verifiedKeys) {
         this.users = users;
         this.sessions = sessions;
         this.policy = policy;
         this.passwords = passwords;
         this.audit = audit;
+        this.verifiedKeys = verifiedKeys;
     }
 
     /**
@@ -72,6 +75,7 @@ public class UserService {
             throw ApiException.conflict("cannot-change-own-access", "Administrators cannot demote or deactivate themselves");
         }
         User after = users.update(id, role, tier, active).orElseThrow();
+        verifiedKeys.forgetAfterCommit(); // the owner's role, tier and state travel with each remembered API key
         if (before.role() != after.role()) auditChange(admin, "user.role_changed", id, "role", before.role().wire(), after.role().wire());
         if (before.tier() != after.tier()) auditChange(admin, "user.tier_changed", id, "tier", before.tier().wire(), after.tier().wire());
         if (before.active() != after.active()) {

@@ -84,6 +84,8 @@ final class EventFields {
     static Instant parse(String s) {
         String t = s.strip();
         if (t.isEmpty() || t.length() > 64) return null;
+        Instant common = commonIsoForm(t);
+        if (common != null) return common;
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
@@ -97,6 +99,57 @@ final class EventFields {
                 }
             }
         }
+    }
+
+    /**
+     * The shape nearly every shipper sends — {@code 2026-11-24T10:00:00Z}, with optional fraction and a {@code Z} or
+     * {@code ±hh:mm} offset — read by hand: {@link OffsetDateTime#parse} takes a few microseconds, a noticeable
+     * part of a single-event request. Null for anything else (the general parsers then decide); values out of
+     * range also give null, so the general parser refuses them as before.
+     */
+    static Instant commonIsoForm(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4), month = digits(t, 5, 7), day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13), minute = digits(t, 14, 16), second = digits(t, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+        int i = 19;
+        int nanos = 0;
+        if (t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') nanos = nanos * 10 + (t.charAt(i++) - '0');
+            if (i == start) return null;
+            for (int k = i - start; k < 9; k++) nanos *= 10;
+        }
+        int offsetSeconds;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int oh = digits(t, i + 1, i + 3), om = digits(t, i + 4, i + 6);
+            if (oh < 0 || om < 0 || oh > 18 || om > 59 || (oh == 18 && om > 0)) return null;
+            offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        } else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String firstText(JsonNode a, JsonNode b) {

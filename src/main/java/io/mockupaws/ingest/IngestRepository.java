@@ -3,8 +3,7 @@ package io.mockupaws.ingest;
 import io.mockupaws.pricing.TrafficAccumulator;
 import io.mockupaws.profiling.EventProfile;
 import io.mockupaws.profiling.PiiType;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -68,10 +68,19 @@ class IngestRepository {
             }
             rows.append("}\t").append(p.hasPii() ? 't' : 'f').append('\n');
         }
+        // Encoded once and handed over whole: CopyManager's Reader variant would allocate 64 K-char and 64 KiB
+        // buffers per transaction, which for a group of single events is more than the rows themselves.
+        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL, new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) copy.cancelCopy();
+            }
+        } catch (SQLException e) {
             throw new IllegalStateException("COPY into scenario_logs failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);

@@ -41,7 +41,7 @@ public class IngestService {
         this.scenarios = scenarios;
         this.repository = repository;
         this.writer = writer;
-        this.snapshots = new ScenarioSnapshots(scenarios);
+        this.snapshots = new ScenarioSnapshots(scenarios, this::tokenizerFor);
         this.metrics = metrics;
     }
 
@@ -59,7 +59,7 @@ public class IngestService {
         for (var entry : byScenario.entrySet()) {
             ScenarioSnapshots.Snapshot scenario = snapshots.get(entry.getKey(), owner);
             if (scenario.status() != ScenarioStatus.RUNNING) throw ScenarioService.notRunning(entry.getKey(), scenario.status());
-            TokenCounter tokens = Tokenizers.forName(tokenizerFor(scenario.pipeline()));
+            TokenCounter tokens = Tokenizers.forName(scenario.tokenizer());
             tokenizers.put(entry.getKey(), tokens.name());
             pipelines.put(entry.getKey(), scenario.pipeline());
             profiled.put(entry.getKey(), metrics.profiling(() -> profile(entry.getKey(), entry.getValue(), tokens)));

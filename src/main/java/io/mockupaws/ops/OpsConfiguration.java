@@ -2,6 +2,7 @@ package io.mockupaws.ops;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import java.util.function.Supplier;
 import net.ttddyy.observation.tracing.ConnectionTracingObservationHandler;
 import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,11 +19,22 @@ class OpsConfiguration {
 
     /**
      * Static: a BeanPostProcessor must exist before the DataSource it wraps. The observation registry is looked
-     * up on first use, not here, so wrapping the DataSource does not pull the metrics and tracing beans in early.
+     * up on first use, not here, so wrapping the DataSource does not pull the metrics and tracing beans in early;
+     * and only once: the JDBC listener asks for it at every connection and statement, and a bean-factory lookup
+     * each time is measurable on the ingest path.
      */
     @Bean
     static SlowQueryLog slowQueryLog(Environment env, ObjectProvider<ObservationRegistry> observations) {
-        return new SlowQueryLog(env, () -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new SlowQueryLog(env, new Supplier<>() {
+            private volatile ObservationRegistry registry;
+
+            @Override
+            public ObservationRegistry get() {
+                ObservationRegistry r = registry;
+                if (r == null) registry = r = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+                return r;
+            }
+        });
     }
 
     /**

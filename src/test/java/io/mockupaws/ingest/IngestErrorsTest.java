@@ -108,6 +108,61 @@ class IngestErrorsTest extends IngestTestBase {
     }
 
     @Test
+    void aBodyWithoutContentLengthIsReadWholeAndStillLimited() throws Exception {
+        // chunked, as shippers that stream their batches send it: read to the end, every chunk
+        String s = runningScenario();
+        String status = chunked(s, out -> {
+            for (int i = 0; i < 3; i++) chunk(out, ("{\"message\":\"streamed " + i + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(status).startsWith("HTTP/1.1 200");
+        assertThat(storedEvents(s)).isEqualTo(3);
+
+        // and past 16 MiB it is refused while reading, with nothing stored
+        String big = runningScenario();
+        byte[] line = ("{\"message\":\"" + "x".repeat(1000) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        String refused = chunked(big, out -> {
+            for (long sent = 0; sent <= 16L * 1024 * 1024; sent += line.length) chunk(out, line);
+        });
+        assertThat(refused).startsWith("HTTP/1.1 413");
+        assertThat(storedEvents(big)).isZero();
+    }
+
+    private interface Chunks {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    private static void chunk(java.io.OutputStream out, byte[] data) throws java.io.IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** POSTs NDJSON to /ingest with Transfer-Encoding: chunked (no Content-Length); returns the status line. */
+    private String chunked(String scenario, Chunks body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            out.write(("POST /ingest HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nX-API-Key: "
+                    + ingestKey + "\r\nX-Scenario-ID: " + scenario + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // the server may answer (and stop reading) before the body is all sent: write on another thread
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    body.write(out);
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.io.IOException refusedMidway) {
+                    // the answer below says why
+                }
+            });
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            writer.join(30_000);
+            return statusLine;
+        }
+    }
+
+    @Test
     void aGzipBombStopsAtSixtyFourMebibytesDecompressed() throws Exception {
         String s = runningScenario();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

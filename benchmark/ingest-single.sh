@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Single-event ingest: one ~300-byte JSON event per POST /ingest (X-Scenario-ID + X-API-Key), 64 connections kept
+# busy by wrk (2 threads, closed loop) on the same machine as the app and its embedded PostgreSQL.
+# Prints, per run: requests/s, latency p50/p90/p99/max, non-2xx answers, the load average, and the app's heap —
+# the most it held before any collection (from its GC log, so no peak between two samples is missed) against its
+# -Xmx. Ends with the scenario's committed totals, which must count every answered request.
+#
+# Usage: benchmark/ingest-single.sh [seconds=30] [runs=3] [connections=64] [warmup-seconds=30]
+#   APP_JAVA_OPTS   the app's JVM flags (default below: the recommended ones, heap fixed at 512 MB)
+#   WRK_THREADS     wrk threads (2)
+#   JFR=1           record a Java Flight Recording of the last run into target/benchmark-ingest-single.jfr
+# Needs wrk and GNU time (Debian: apt-get install -y wrk time).
+. "$(dirname "$0")/lib.sh"
+S=${1:-30}; RUNS=${2:-3}; C=${3:-64}; W=${4:-30}
+T=${WRK_THREADS:-2}
+command -v wrk > /dev/null && [ -x /usr/bin/time ] || { echo "needs wrk and GNU time: apt-get install -y wrk time" >&2; exit 1; }
+build
+GC_LOG=$ROOT/target/benchmark-gc.log
+rm -f "$GC_LOG"
+APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -Xlog:gc:file=$GC_LOG" start_app
+sign_in
+machine
+echo "app JVM flags: ${APP_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
+id=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d '{"name":"single-event ingest benchmark"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+curl -fs -XPOST "$BASE/api/v1/scenarios/$id/start" -H "Authorization: Bearer $TOKEN" > /dev/null
+batch=$(mktemp); single=$(mktemp); lua=$(mktemp --suffix=.lua)
+event_files "$batch" "$single"
+echo "event body: $(wc -c < "$single") bytes"
+cat > "$lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Scenario-ID"] = "$id"
+wrk.headers["X-API-Key"] = "$INGEST_KEY"
+local f = assert(io.open("$single", "rb"))
+wrk.body = f:read("*a")
+f:close()
+LUA
+
+# The largest heap occupancy before a collection (and the largest heap size) in the GC log lines written after
+# line $1: "... 301M->42M(512M) ..." (G1, Parallel) or "... 301M(59%)->42M(8%) ..." (ZGC).
+heap_peak() {
+  tail -n +"$(( $1 + 1 ))" "$GC_LOG" | grep -oE '[0-9]+M(\([0-9]+%\))?->[0-9]+M(\([0-9]+%\))?(\([0-9]+M\))?' \
+    | awk -F'->' '{ b=$1; sub(/M.*/, "", b); if (b+0 > p) p=b+0; if (match($0, /\([0-9]+M\)/)) { s=substr($0, RSTART+1, RLENGTH-3); if (s+0 > m) m=s+0 } }
+                  END { printf "%d MB before a collection (heap size up to %s MB)", p, (m ? m : "?") }'
+}
+
+# CPU seconds used so far by the app and by the embedded PostgreSQL (postmaster, its live backends and those it
+# has reaped). Per request, these show where the machine's 2 cores go whatever else runs on it.
+cpu_seconds() {
+  local pg pgs=0 app
+  app=$(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{print $12 + $13}')
+  pg=$(head -1 "$BENCH_DATA/pg/postmaster.pid")
+  pgs=$(sed 's/.*) //' "/proc/$pg/stat" | awk '{print $12 + $13 + $14 + $15}')
+  for c in $(ps -o pid= --ppid "$pg"); do
+    pgs=$(( pgs + $(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0) ))
+  done
+  echo "$app $pgs"
+}
+TICKS=$(getconf CLK_TCK)
+
+echo "warm-up: ${W}s"
+wrk -t"$T" -c"$C" -d"${W}s" -s "$lua" "$BASE/ingest" > /dev/null
+for run in $(seq 1 "$RUNS"); do
+  gc_from=$(wc -l < "$GC_LOG")
+  before=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [ "${JFR:-0}" = 1 ] && [ "$run" = "$RUNS" ]; then
+    "${JAVA%java}jcmd" "$APP_PID" JFR.start name=single settings=profile filename="$ROOT/target/benchmark-ingest-single.jfr" > /dev/null
+  fi
+  cpu_before=$(cpu_seconds)
+  out=$(/usr/bin/time -f '%U %S' -o "$ROOT/target/benchmark-wrk-cpu" wrk -t"$T" -c"$C" -d"${S}s" --latency -s "$lua" "$BASE/ingest")
+  cpu_after=$(cpu_seconds)
+  echo "$out" > "$ROOT/target/benchmark-wrk-run$run.txt"
+  if [ "${JFR:-0}" = 1 ] && [ "$run" = "$RUNS" ]; then "${JAVA%java}jcmd" "$APP_PID" JFR.stop name=single > /dev/null; fi
+  after=$(cut -d' ' -f1-3 /proc/loadavg)
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1=="50%" {print $2}' <<< "$out"); p90=$(awk '$1=="90%" {print $2}' <<< "$out")
+  p99=$(awk '$1=="99%" {print $2}' <<< "$out"); max=$(awk '$1=="Latency" {print $4}' <<< "$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<< "$out"); errors=$(grep -E '^ *Socket errors' <<< "$out" || true)
+  total=$(awk '/requests in/ {print $1}' <<< "$out")
+  cpu=$(echo "$cpu_before $cpu_after $(cat "$ROOT/target/benchmark-wrk-cpu") $total $TICKS" | awk '{
+        app = ($3 - $1) / $8 * 1e6 / $7; pg = ($4 - $2) / $8 * 1e6 / $7; wrk = ($5 + $6) * 1e6 / $7; t = app + pg + wrk
+        printf "CPU per request: app %.0f us, PostgreSQL %.0f us, wrk %.0f us = %.0f us (2 cores alone: at most %.0f req/s)", app, pg, wrk, t, 2e6 / t }')
+  echo "run $run: ${C} connections, ${S}s: $rps req/s, p50 $p50, p90 $p90, p99 $p99, max $max," \
+       "non-2xx ${bad:-0}${errors:+, $errors}; load average $before before, $after after; heap $(heap_peak "$gc_from")"
+  echo "       $cpu"
+done
+echo "heap over the whole process life: $(heap_peak 0); collections: $(grep -c 'Pause\|Collection' "$GC_LOG")"
+grep -qE 'OutOfMemory' target/benchmark-app.log && { echo "heap exhausted"; exit 1; }
+echo "scenario totals (every answered request is counted): $(curl -fs -XPOST "$BASE/flush" -H "X-Scenario-ID: $id" -H "X-API-Key: $INGEST_KEY")"
