@@ -20,6 +20,12 @@ import org.springframework.stereotype.Repository;
  * the events (invocations {@code ceil(N/b)}, the duration model's ceiling, a chars/N token estimate), then sums the
  * minutes per calendar month (UTC) and, for a time series, per bucket, in one pass ({@code GROUPING SETS}). So the
  * series always add up to the months, and nothing per minute leaves the database.
+ *
+ * <p>History past the metrics archive policy is in {@code scenario_metrics_archive}, one row per day with the same
+ * per-minute arrays as the hourly rollup, read through {@code v_scenario_metrics_all} beside the rolled-up hours: the
+ * totals and costs of a scenario are the same before and after archiving. An archived day has no finer time than
+ * the day: it counts whole in a window its traffic overlaps, and sits in the bucket of its first minute in the window
+ * (so an hourly or minute series shows an archived day as one point; a daily series is unchanged).
  */
 @Repository
 class MetricsRepository {
@@ -109,6 +115,13 @@ class MetricsRepository {
                            sqs_send_requests[:send] AS send, chars, pii_events, %s, minute_events, minute_bytes,
                            (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e) AS inv, %s AS est_tokens
                     FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour >= :rolled_from AND hour < :rolled_to
+                    UNION ALL
+                    SELECT greatest(first_minute, :from) AT TIME ZONE 'UTC', events, bytes, sqs_blocks,
+                           sqs_send_requests[:send], chars, pii_events, %s, minute_events, minute_bytes,
+                           (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e), %s
+                    FROM v_scenario_metrics_all
+                    WHERE archived AND scenario_id = :id AND period_start > :day_before AND period_start < :to
+                      AND last_minute >= :from AND first_minute < :to
                 ), w AS (
                     SELECT date_trunc('month', lm) AS month, %s AS bucket, events, bytes, blocks, send, chars,
                            pii_events, %s, inv, est_tokens, %s AS billed
@@ -126,7 +139,7 @@ class MetricsRepository {
                 FROM w
                 GROUP BY %s
                 """.formatted(raw.formatted(":from", ":rolled_from"), raw.formatted(":rolled_to", ":to"), piiSums,
-                pii, minuteTokens, pii, hourTokens,
+                pii, minuteTokens, pii, hourTokens, pii, hourTokens,
                 bucket.formatted("lm"), pii, minuteBilled, bucket.formatted("lh"), pii, hourBilled,
                 series ? "GROUPING(month) = 1" : "false", piiSums,
                 series ? "GROUPING SETS ((month), (bucket))" : "month, bucket");
@@ -134,6 +147,7 @@ class MetricsRepository {
                 .param("id", q.scenarioId())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
+                .param("day_before", Timestamp.from(from.minus(Duration.ofDays(1))))
                 .param("rolled_from", Timestamp.from(rolledFrom))
                 .param("rolled_to", Timestamp.from(rolledTo))
                 .param("send", q.sendBatchSize())
@@ -151,14 +165,14 @@ class MetricsRepository {
     }
 
     /**
-     * First and last minute with traffic, or nulls. Hours whose raw minutes are gone (archived) but rolled up count
-     * from their first to their last minute.
+     * First and last minute with traffic, live or archived (archived days keep theirs), or nulls. Rolled-up hours
+     * count from their first to their last minute.
      */
     Extent extent(UUID scenarioId) {
         return jdbc.sql("""
-                        SELECT least((SELECT min(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                        SELECT least((SELECT min(first_minute) FROM v_scenario_metrics_all WHERE scenario_id = :id),
                                      (SELECT min(hour) FROM scenario_metrics_hourly WHERE scenario_id = :id)) AS first,
-                               greatest((SELECT max(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                               greatest((SELECT max(last_minute) FROM v_scenario_metrics_all WHERE scenario_id = :id),
                                         (SELECT max(hour) + interval '59 minutes' FROM scenario_metrics_hourly
                                          WHERE scenario_id = :id)) AS last""")
                 .param("id", scenarioId)

@@ -1,5 +1,6 @@
 package io.mockupaws.ops;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -9,13 +10,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps monthly partitions of the partitioned tables at least {@value #MONTHS_AHEAD} months ahead, so an insert
- * never finds its month missing. Runs at start-up and daily; idempotent and safe on several instances at once.
+ * Keeps monthly partitions of the partitioned tables (events, and their archive) at least {@value #MONTHS_AHEAD}
+ * months ahead, so an insert never finds its month missing. Runs at start-up and daily; idempotent and safe on
+ * several instances at once.
  */
 @Component
 public class PartitionMaintenance {
 
     static final int MONTHS_AHEAD = 3;
+    static final List<String> TABLES = List.of("scenario_logs", "scenario_logs_archive");
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     private final JdbcClient jdbc;
     private final MaintenanceRuns runs;
@@ -29,12 +32,17 @@ public class PartitionMaintenance {
     @Scheduled(cron = "0 17 1 * * *", zone = "UTC")
     public int ensurePartitions() {
         return runs.run("partition-maintenance", () -> {
-            int created = jdbc.sql("""
-                            SELECT mockupaws_ensure_monthly_partitions('scenario_logs',
-                                   (now() AT TIME ZONE 'UTC')::date,
-                                   ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
-                    .param("ahead", MONTHS_AHEAD).query(Integer.class).single();
-            if (created > 0) log.info("Created {} monthly partition(s) of scenario_logs", created);
+            int created = 0;
+            // the archive too: a month moved row by row finds its archive partition (older ones the archiver makes)
+            for (String table : TABLES) {
+                int n = jdbc.sql("""
+                                SELECT mockupaws_ensure_monthly_partitions(CAST(:table AS regclass),
+                                       (now() AT TIME ZONE 'UTC')::date,
+                                       ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
+                        .param("table", table).param("ahead", MONTHS_AHEAD).query(Integer.class).single();
+                if (n > 0) log.info("Created {} monthly partition(s) of {}", n, table);
+                created += n;
+            }
             return created;
         });
     }
