@@ -76,9 +76,10 @@ class AlertRulesTest {
 
         assertThat(live.alerts()).hasSizeGreaterThanOrEqualTo(15);
         assertThat(live.alerts()).extracting(RuleFile.Rule::name).contains("SlowQuery", "PgBouncerConnectionsHigh",
-                "ApiErrorBudgetBurnFast", "ApiLatencyBudgetBurnFast", "IngestRejectRateHigh", "DbPoolSaturated");
+                "ApiErrorBudgetBurnFast", "ApiLatencyBudgetBurnFast", "IngestRejectRateHigh", "DbPoolSaturated",
+                "ArchiveJobFailed");
         assertThat(pending.alerts()).extracting(RuleFile.Rule::name)
-                .contains("BackupStale", "ArchiveJobFailed", "WalArchiveLag", "JobRunrJobsFailing", "MaterializedViewStale");
+                .contains("BackupStale", "WalArchiveLag", "JobRunrJobsFailing", "MaterializedViewStale");
         Set<String> names = new HashSet<>();
         for (RuleFile.Rule alert : Stream.concat(live.alerts().stream(), pending.alerts().stream()).toList()) {
             assertThat(names.add(alert.name())).as("alert names are unique: " + alert.name()).isTrue();
