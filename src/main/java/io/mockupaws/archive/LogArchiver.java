@@ -219,6 +219,8 @@ class LogArchiver implements TableArchiver {
         Instant end = p.to().isBefore(cutoff) ? p.to() : cutoff;
         ensureArchiveMonths(p.from(), end);
         long after = Long.MIN_VALUE;
+        long started = System.nanoTime();
+        long[] total = new long[2];
         while (true) {
             // The batch is a keyset range of the primary key (id, received_at): the next batchSize ids past the last
             // batch. Found first, then moved by range, so the move is an index range scan, not a join the planner
@@ -240,9 +242,16 @@ class LogArchiver implements TableArchiver {
                         .param("after", from).param("upper", to).param("cutoff", Timestamp.from(cutoff))
                         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
                 progress.batch(moved[0], moved[1]);
+                total[0] += moved[0];
+                total[1]++;
             });
-            if (upper == null) return;
+            if (upper == null) break;
             after = upper;
+        }
+        if (total[0] > 0) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            log.info("Moved {} rows of {} in {} batch(es) of at most {}: {} s, {} rows/s", total[0], p.relname(), total[1],
+                    batchSize, String.format("%.2f", seconds), Math.round(total[0] / seconds));
         }
     }
 

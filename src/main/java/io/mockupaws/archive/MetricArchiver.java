@@ -120,19 +120,28 @@ class MetricArchiver implements TableArchiver {
                         ORDER BY s.id""")
                 .param("cutoff", Timestamp.from(cutoff)).query(UUID.class).list();
         List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        long rows = 0;
         for (UUID id : scenarios) {
             try {
-                archiveScenario(id, cutoff, batchSize, progress);
+                rows += archiveScenario(id, cutoff, batchSize, progress);
             } catch (RuntimeException e) {
                 if (!exists(id)) continue; // deleted while being archived: its metrics went with it
                 log.warn("Archiving the metrics of scenario {} failed: {}", id, Errors.describe(e));
                 failures.add("scenario " + id + ": " + Errors.describe(e));
             }
         }
+        if (rows > 0) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            log.info("Aggregated {} minute rows of {} scenario(s) into daily rows: {} s, {} rows/s", rows, scenarios.size(),
+                    String.format("%.2f", seconds), Math.round(rows / seconds));
+        }
         if (!failures.isEmpty()) throw new ArchiveException(String.join("; ", failures));
     }
 
-    private void archiveScenario(UUID id, Instant cutoff, int batchSize, Progress progress) {
+    /** @return the minute rows moved */
+    private long archiveScenario(UUID id, Instant cutoff, int batchSize, Progress progress) {
+        long[] rows = new long[1];
         while (true) {
             // the day after the batchSize-th minute row: whole days, so a day's minutes are aggregated together
             Instant end = jdbc.sql("""
@@ -150,8 +159,9 @@ class MetricArchiver implements TableArchiver {
                 long[] moved = jdbc.sql(MOVE).param("id", id).param("end", Timestamp.from(until))
                         .query((rs, n) -> new long[] {rs.getLong("rows"), rs.getLong("bytes")}).single();
                 progress.batch(moved[0], moved[1]);
+                rows[0] += moved[0];
             });
-            if (!until.isBefore(cutoff)) return;
+            if (!until.isBefore(cutoff)) return rows[0];
         }
     }
 

@@ -35,7 +35,7 @@ class ArchiveCliIT {
         Map<String, String> env = Map.of("MOCKUPAWS_DATA_DIR", dataDir.toString(), "PORT", Integer.toString(port));
         Process server = JarProcess.start(env, dataDir.resolveSibling("it-archive-server.log"));
         try {
-            awaitHealthy(new Api(port), server);
+            JarProcess.awaitHealthy(new Api(port), server, Duration.ofSeconds(180));
             try (Connection db = connect(dataDir); Statement st = db.createStatement()) {
                 // 1,000 events of a month 14 months ago, written by hand (ingest stamps events with the arrival time)
                 st.execute("SELECT mockupaws_ensure_monthly_partitions('scenario_logs', (now() - interval '14 months')::date,"
@@ -88,19 +88,5 @@ class ArchiveCliIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void awaitHealthy(Api api, Process p) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) throw new AssertionError("mockupAWS exited with " + p.exitValue());
-            try {
-                if (api.get("/api/v1/health").status() == 200) return;
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("mockupAWS did not become healthy");
     }
 }
