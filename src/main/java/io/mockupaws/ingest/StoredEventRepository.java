@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads stored events (redacted previews only) with keyset ("cursor") pagination: a page is found by an index
- * range, not by skipping rows, so page 1,000 costs what page 1 costs.
+ * range, not by skipping rows, so page 1,000 costs what page 1 costs. Reads live and archived events as one
+ * ({@code v_scenario_logs_all}: the filters and the ORDER BY ... LIMIT reach both tables' indexes).
  */
 @Repository
 class StoredEventRepository {
@@ -60,7 +61,7 @@ class StoredEventRepository {
     Page find(Query q) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, received_at, event_time, source, message_hash, preview, size_bytes, sqs_blocks, token_count, pii_types
-                FROM scenario_logs WHERE scenario_id = :scenario""");
+                FROM v_scenario_logs_all WHERE scenario_id = :scenario""");
         var params = new java.util.LinkedHashMap<String, Object>();
         params.put("scenario", q.scenarioId());
         if (q.from() != null) { sql.append(" AND received_at >= :from"); params.put("from", Timestamp.from(q.from())); }

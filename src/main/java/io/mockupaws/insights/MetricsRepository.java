@@ -25,6 +25,12 @@ import org.springframework.stereotype.Repository;
  * hours from the hourly rollup (V8), and for a daily or month-only aggregate, complete days from
  * {@code mv_scenario_daily_stats} (V15) when that view was computed with the same per-minute parameters; per-source
  * totals from {@code mv_source_analytics} when it provably holds every event of the scenario.
+ *
+ * <p>History past the metrics archive policy is in {@code scenario_metrics_archive}, one row per day with the same
+ * per-minute arrays as the hourly rollup, read through {@code v_scenario_metrics_all} beside the rolled-up hours: the
+ * totals and costs of a scenario are the same before and after archiving. An archived day has no finer time than
+ * the day: it counts whole in a window its traffic overlaps, and sits in the bucket of its first minute in the window
+ * (so an hourly or minute series shows an archived day as one point; a daily series is unchanged).
  */
 @Repository
 class MetricsRepository {
@@ -146,11 +152,21 @@ class MetricsRepository {
                            sqs_send_requests[:send] AS send, chars, pii_events, %s, minute_events, minute_bytes,
                            (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e) AS inv, %s AS est_tokens
                     FROM rolled
+                    UNION ALL
+                    SELECT greatest(first_minute, :from) AT TIME ZONE 'UTC', events, bytes, sqs_blocks,
+                           sqs_send_requests[:send], chars, pii_events, %s, minute_events, minute_bytes,
+                           (SELECT sum((e + :batch - 1) / :batch) FROM unnest(minute_events) e), %s
+                    FROM v_scenario_metrics_all
+                    WHERE archived AND scenario_id = :id AND period_start > :day_before AND period_start < :to
+                      AND last_minute >= :from AND first_minute < :to
                 ), days AS (
                     SELECT day AT TIME ZONE 'UTC' AS ld, events, bytes, sqs_blocks AS blocks,
                            sqs_send_requests[:send] AS send, chars, pii_events, %s, invocations AS inv,
                            input_tokens AS est_tokens, billed_ms AS billed
-                    FROM mv_scenario_daily_stats WHERE scenario_id = :id AND day >= :days_from AND day < :days_to
+                    FROM mv_scenario_daily_stats d WHERE scenario_id = :id AND day >= :days_from AND day < :days_to
+                      -- a day archived since the view's last refresh is read from the archive above, never twice
+                      AND NOT EXISTS (SELECT 1 FROM scenario_metrics_archive a
+                                      WHERE a.scenario_id = :id AND a.day = d.day)
                 ), w AS (
                     SELECT date_trunc('month', lm) AS month, %s AS bucket, events, bytes, blocks, send, chars,
                            pii_events, %s, inv, est_tokens, %s AS billed
@@ -172,7 +188,7 @@ class MetricsRepository {
                 FROM w
                 GROUP BY %s
                 """.formatted(raw.formatted(":from", ":rolled_from"), raw.formatted(":rolled_to", ":to"), piiSums,
-                pii, minuteTokens, pii, hourTokens, pii,
+                pii, minuteTokens, pii, hourTokens, pii, hourTokens, pii,
                 bucket.formatted("lm"), pii, minuteBilled, bucket.formatted("lh"), pii, hourBilled,
                 bucket.formatted("ld"), pii,
                 series ? "GROUPING(month) = 1" : "false", piiSums,
@@ -181,6 +197,7 @@ class MetricsRepository {
                 .param("id", q.scenarioId())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
+                .param("day_before", Timestamp.from(from.minus(Duration.ofDays(1))))
                 .param("rolled_from", Timestamp.from(rolledFrom))
                 .param("rolled_to", Timestamp.from(rolledTo))
                 .param("days_from", Timestamp.from(daysFrom))
@@ -220,14 +237,14 @@ class MetricsRepository {
     }
 
     /**
-     * First and last minute with traffic, or nulls. Hours whose raw minutes are gone (archived) but rolled up count
-     * from their first to their last minute.
+     * First and last minute with traffic, live or archived (archived days keep theirs), or nulls. Rolled-up hours
+     * count from their first to their last minute.
      */
     Extent extent(UUID scenarioId) {
         return jdbc.sql("""
-                        SELECT least((SELECT min(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                        SELECT least((SELECT min(first_minute) FROM v_scenario_metrics_all WHERE scenario_id = :id),
                                      (SELECT min(hour) FROM scenario_metrics_hourly WHERE scenario_id = :id)) AS first,
-                               greatest((SELECT max(minute) FROM scenario_metrics WHERE scenario_id = :id),
+                               greatest((SELECT max(last_minute) FROM v_scenario_metrics_all WHERE scenario_id = :id),
                                         (SELECT max(hour) + interval '59 minutes' FROM scenario_metrics_hourly
                                          WHERE scenario_id = :id)) AS last""")
                 .param("id", scenarioId)

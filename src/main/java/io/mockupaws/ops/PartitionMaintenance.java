@@ -1,6 +1,7 @@
 package io.mockupaws.ops;
 
 import io.mockupaws.platform.jobs.RecurringTask;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -9,14 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps monthly partitions of the partitioned tables at least {@value #MONTHS_AHEAD} months ahead, so an insert
- * never finds its month missing. Runs at start-up (every instance, also a CLI command: an insert must never wait for
- * the first daily run) and daily as a recurring job; idempotent and safe on several instances at once.
+ * Keeps monthly partitions of the partitioned tables (events, and their archive) at least {@value #MONTHS_AHEAD}
+ * months ahead, so an insert never finds its month missing. Runs at start-up (every instance, also a CLI command: an
+ * insert must never wait for the first daily run) and daily as a recurring job; idempotent and safe on several
+ * instances at once.
  */
 @Component
 public class PartitionMaintenance implements RecurringTask {
 
     static final int MONTHS_AHEAD = 3;
+    static final List<String> TABLES = List.of("scenario_logs", "scenario_logs_archive");
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     private final JdbcClient jdbc;
     private final MaintenanceRuns runs;
@@ -49,12 +52,17 @@ public class PartitionMaintenance implements RecurringTask {
     @EventListener(ApplicationReadyEvent.class)
     public int ensurePartitions() {
         return runs.run("partition-maintenance", () -> {
-            int created = jdbc.sql("""
-                            SELECT mockupaws_ensure_monthly_partitions('scenario_logs',
-                                   (now() AT TIME ZONE 'UTC')::date,
-                                   ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
-                    .param("ahead", MONTHS_AHEAD).query(Integer.class).single();
-            if (created > 0) log.info("Created {} monthly partition(s) of scenario_logs", created);
+            int created = 0;
+            // the archive too: a month moved row by row finds its archive partition (older ones the archiver makes)
+            for (String table : TABLES) {
+                int n = jdbc.sql("""
+                                SELECT mockupaws_ensure_monthly_partitions(CAST(:table AS regclass),
+                                       (now() AT TIME ZONE 'UTC')::date,
+                                       ((now() AT TIME ZONE 'UTC') + make_interval(months => :ahead))::date)""")
+                        .param("table", table).param("ahead", MONTHS_AHEAD).query(Integer.class).single();
+                if (n > 0) log.info("Created {} monthly partition(s) of {}", n, table);
+                created += n;
+            }
             return created;
         });
     }

@@ -46,4 +46,19 @@ final class JarProcess {
         Files.delete(log);
         return new Result(p.exitValue(), out);
     }
+
+    /** Waits until the server answers /api/v1/health with 200; fails if it exits or takes longer than {@code limit}. */
+    static void awaitHealthy(io.mockupaws.support.Api api, Process p, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) throw new AssertionError("mockupAWS exited with " + p.exitValue());
+            try {
+                if (api.get("/api/v1/health").status() == 200) return;
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("mockupAWS did not become healthy within " + limit);
+    }
 }
