@@ -24,17 +24,22 @@ class DeliveryRepository {
                 .param("id", reportId).query(String.class).list());
     }
 
-    void attached(UUID reportId, String recipient) {
-        jdbc.sql("INSERT INTO report_deliveries (report_id, recipient, delivered) VALUES (:id, :to, 'attached') ON CONFLICT DO NOTHING")
-                .param("id", reportId).param("to", recipient).update();
+    /** false when the report was deleted meanwhile: the delivery has nothing left to do. */
+    boolean attached(UUID reportId, String recipient) {
+        return jdbc.sql("""
+                        INSERT INTO report_deliveries (report_id, recipient, delivered)
+                        SELECT :id, :to, 'attached' WHERE EXISTS (SELECT 1 FROM reports WHERE id = :id)
+                        ON CONFLICT DO NOTHING""")
+                .param("id", reportId).param("to", recipient).update() == 1;
     }
 
-    void linked(UUID reportId, String recipient, byte[] tokenHash, Instant expiresAt) {
-        jdbc.sql("""
+    boolean linked(UUID reportId, String recipient, byte[] tokenHash, Instant expiresAt) {
+        return jdbc.sql("""
                         INSERT INTO report_deliveries (report_id, recipient, delivered, link_token_hash, link_expires_at)
-                        VALUES (:id, :to, 'linked', :hash, :expires) ON CONFLICT DO NOTHING""")
+                        SELECT :id, :to, 'linked', :hash, :expires WHERE EXISTS (SELECT 1 FROM reports WHERE id = :id)
+                        ON CONFLICT DO NOTHING""")
                 .param("id", reportId).param("to", recipient).param("hash", tokenHash)
-                .param("expires", Timestamp.from(expiresAt)).update();
+                .param("expires", Timestamp.from(expiresAt)).update() == 1;
     }
 
     /** The report a mailed link names, while the link works. */

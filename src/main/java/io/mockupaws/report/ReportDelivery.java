@@ -94,12 +94,12 @@ class ReportDelivery {
                 if (attach) {
                     mailer.send(new Mail(to, subject(s, scenario), text(s, r, scenario, filename, null, null),
                             List.of(new Mail.Attachment(filename, r.format().contentType, () -> store.get(r.objectKey())))));
-                    deliveries.attached(reportId, to);
+                    if (!deliveries.attached(reportId, to)) return; // the report was deleted meanwhile
                 } else {
                     String token = LINK_PREFIX + random();
                     Instant expires = Instant.now().plus(settings.linkValidity());
                     mailer.send(new Mail(to, subject(s, scenario), text(s, r, scenario, filename, token, expires)));
-                    deliveries.linked(reportId, to, sha256(token), expires);
+                    if (!deliveries.linked(reportId, to, sha256(token), expires)) return;
                 }
             }
         } catch (Mailer.MailFailure e) {

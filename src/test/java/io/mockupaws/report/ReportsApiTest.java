@@ -72,6 +72,10 @@ class ReportsApiTest extends ReportTestBase {
                 "Over time", "Monthly projection", "PII findings", "What if", "How this was computed",
                 metrics.at("/pricing/price_book_version").asString(), "Claude 3 Haiku (Anthropic)", "arm64", "Formulas");
         assertThat(cost.equals("$0.00") ? "< $0.01" : cost).as("the cost of the period, as /metrics says").isIn(costs(text));
+        JsonNode projection = api.get("/api/v1/scenarios/" + t.scenario() + "/projection").json();
+        String month = "$" + String.format(java.util.Locale.US, "%,.2f",
+                projection.at("/projected_summary/total_cost_usd").decimalValue().setScale(2, RoundingMode.HALF_UP));
+        assertThat(month).as("the projected month, as /projection says").isIn(costs(text)).isNotEqualTo("$0.00");
         assertThat(text).as("30 events, 12 with an e-mail, a card or an IP").contains("30").contains("E-mail addresses");
         // counts only: neither a found value nor a redacted preview is printed
         assertThat(text).doesNotContain("ana@example.com", "4111", "10.0.0.7", "<EMAIL>");
