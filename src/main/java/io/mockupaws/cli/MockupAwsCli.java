@@ -18,7 +18,7 @@ import picocli.CommandLine.Unmatched;
         description = "Predicts what a log-driven AWS pipeline (SQS -> Lambda -> Bedrock) will cost, from real traffic.%n"
                 + "Without a command, runs 'serve'.",
         subcommands = {ServeCommand.class, MigrateCommand.class, PricingCommand.class, UsersCommand.class,
-                BackupCommand.class, RestoreCommand.class, ArchiveCommand.class})
+                BackupCommand.class, RestoreCommand.class, ArchiveCommand.class, BenchmarkDbCommand.class})
 public class MockupAwsCli implements Callable<Integer> {
 
     /** Exit code a command returns to keep the JVM alive (the HTTP server runs on its own threads). */

@@ -33,12 +33,17 @@ final class JarProcess {
 
     /** Runs a command with {@code input} on its standard input (a password, as an operator would pipe it). */
     static Result runWithInput(Map<String, String> env, String input, String... args) throws Exception {
+        return runWithInput(env, input, 120, args);
+    }
+
+    /** The same with a longer limit, for a command that does real work (a benchmark, a restore). */
+    static Result runWithInput(Map<String, String> env, String input, int timeoutSeconds, String... args) throws Exception {
         Path log = Files.createTempFile("mockupaws-cli", ".log");
         Process p = start(env, log, args);
         try (var stdin = p.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
         }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("command did not finish: " + List.of(args) + "\n" + Files.readString(log));
         }
