@@ -118,7 +118,7 @@ export const admin = {
       '/api/v1/admin/top-queries'),
   backups: () => api.get<{ runs?: BackupRun[]; items?: BackupRun[] } & Record<string, unknown>>('/api/v1/admin/backups'),
   /** archive statistics (the archive feature, being built in parallel) */
-  archive: () => api.get<Record<string, unknown>>('/api/v1/admin/archive/stats'),
+  archive: () => api.get<Record<string, unknown>>('/api/v1/admin/archive/statistics'),
   jobs: () => api.get<Record<string, unknown>>('/api/v1/admin/jobs'),
   cache: () => api.get<Record<string, unknown>>('/api/v1/admin/cache'),
   users: (page = 1) => api.get<Page<User>>('/api/v1/admin/users', { page, page_size: 50 }),
