@@ -75,8 +75,9 @@ class PerformanceIndexesTest extends ApiTest {
         return capture.single(call, sql);
     }
 
-    private static Runnable ok(Api api, String path) {
+    private Runnable ok(Api api, String path) {
         return () -> {
+            caches.clearAll(); // a cached answer sends no statement: every call here must reach the database
             Api.Response r = api.get(path);
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
         };
@@ -129,7 +130,7 @@ class PerformanceIndexesTest extends ApiTest {
     void storedEventListingsUseTheirIndexesOnEveryPartition() {
         UUID scenario = seedLogs();
         String logs = "/api/v1/scenarios/" + scenario + "/logs";
-        Predicate<String> select = sql -> sql.contains("FROM scenario_logs WHERE scenario_id");
+        Predicate<String> select = sql -> sql.contains("FROM v_scenario_logs_all WHERE scenario_id");
         String from = NOW.minus(10, ChronoUnit.DAYS).toString();
 
         Map<String, String> index = Map.of(
@@ -140,7 +141,7 @@ class PerformanceIndexesTest extends ApiTest {
                 logs + "?sort_by=size_bytes", "idx_logs_scenario_size");
         index.forEach((path, expected) -> {
             Plan plan = capture.explain(statement(ok(api, path), select));
-            assertThat(plan.indexes()).as(path + "\n" + plan.text()).containsExactly(expected);
+            assertThat(live(plan)).as(path + "\n" + plan.text()).containsExactly(expected);
             assertNoLargeScan(plan, path);
         });
         // PII events only: the (scenario, has_pii, time) index or, partition by partition where it is cheaper, the
@@ -152,14 +153,14 @@ class PerformanceIndexesTest extends ApiTest {
                 logs + "?has_pii=false", List.of("idx_logs_scenario_pii", "idx_logs_scenario_received"));
         either.forEach((path, indexes) -> {
             Plan plan = capture.explain(statement(ok(api, path), select));
-            assertThat(plan.indexes()).as(path + "\n" + plan.text()).containsAnyElementsOf(indexes)
+            assertThat(live(plan)).as(path + "\n" + plan.text()).containsAnyElementsOf(indexes)
                     .allMatch(i -> i.startsWith("idx_logs_scenario_") || i.equals("idx_logs_pii_only"));
             assertNoLargeScan(plan, path);
         });
         // the next page too (keyset on (received_at, id))
         String cursor = api.get(logs + "?limit=20").json().get("next_cursor").asString();
         Plan next = capture.explain(statement(ok(api, logs + "?limit=20&cursor=" + cursor), select));
-        assertThat(next.indexes()).as(next.text()).containsExactly("idx_logs_scenario_received");
+        assertThat(live(next)).as(next.text()).containsExactly("idx_logs_scenario_received");
 
         // deleting a scenario deletes its events through an index, not by reading every partition
         Plan delete = capture.explain("DELETE FROM scenario_logs WHERE scenario_id = ?", ps -> ps.setObject(1, scenario));
@@ -311,6 +312,15 @@ class PerformanceIndexesTest extends ApiTest {
      * No sequential scan of a partition of any size: one of an empty or nearly empty partition (next month's, or
      * the first month's few rows) is what the planner should choose there.
      */
+    /**
+     * The indexes a listing uses on the live table. Listings read live and archived events through
+     * v_scenario_logs_all, so the plan also touches the archive's own index; that side is the archiver's concern.
+     */
+    private static java.util.Set<String> live(Plan plan) {
+        return plan.indexes().stream().filter(i -> !i.contains("archive"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     private void assertNoLargeScan(Plan plan, String what) {
         for (String relation : plan.seqScanned()) {
             int pages = jdbc.sql("SELECT relpages FROM pg_class WHERE oid = to_regclass(:r)").param("r", relation)

@@ -38,7 +38,7 @@ class PerformanceMigrationRollbackTest extends ApiTest {
                 ScriptUtils.executeSqlScript(c, new ClassPathResource("db/rollback/U14__performance_indexes.sql"));
                 Set<String> undone = schema(c);
 
-                assertThat(undone).noneMatch(o -> o.matches("index idx_(scenarios|logs|metrics|reports|apikeys)_.*")
+                assertThat(undone).noneMatch(o -> o.matches("index idx_(scenarios|logs|metrics|reports|apikeys)_.*") && !o.contains("archive") && !o.equals("index idx_reports_unfinished") // V21, V30: not V14's
                         || o.startsWith("view ") || o.startsWith("query of ")
                         || o.startsWith("index mv_") || o.equals("table mv_refresh_state"));
                 assertThat(undone).contains("index scenarios_owner_created_idx", "index scenario_metrics_pkey",

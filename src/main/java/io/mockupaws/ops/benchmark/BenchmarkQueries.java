@@ -32,7 +32,7 @@ final class BenchmarkQueries {
     /** StoredEventRepository.find */
     static final String LOG_COLUMNS = """
             SELECT id, received_at, event_time, source, message_hash, preview, size_bytes, sqs_blocks, token_count, pii_types
-            FROM scenario_logs WHERE scenario_id = ?""";
+            FROM v_scenario_logs_all WHERE scenario_id = ?""";
 
     private BenchmarkQueries() {}
 
