@@ -79,7 +79,10 @@ sizes() {
   "${PSQL[@]}" -F ' ' <<'SQL' | while read -r name bytes; do printf '  %-26s %10.1f MB\n' "$name" "$(echo "scale=1; $bytes / 1000000" | bc)"; done
 SELECT t, sum(pg_total_relation_size(relid)) FROM
   (VALUES ('scenario_logs'), ('scenario_logs_archive'), ('scenario_metrics'), ('scenario_metrics_hourly'),
-          ('scenario_metrics_archive')) v(t), pg_partition_tree(t::regclass) WHERE isleaf GROUP BY t ORDER BY t;
+          ('scenario_metrics_archive')) v(t),
+  LATERAL (SELECT relid FROM pg_partition_tree(t::regclass) WHERE isleaf
+           UNION ALL SELECT t::regclass WHERE NOT EXISTS (SELECT 1 FROM pg_partition_tree(t::regclass))) p
+GROUP BY t ORDER BY t;
 SELECT 'database', pg_database_size('mockupaws');
 SQL
 }

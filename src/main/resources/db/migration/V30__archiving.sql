@@ -146,9 +146,11 @@ WITH rel AS (
     SELECT t.name, greatest(c.reltuples, 0)::bigint AS est_rows, pg_total_relation_size(c.oid) AS bytes
     FROM (VALUES ('scenario_logs'), ('scenario_logs_archive'), ('scenario_metrics'), ('scenario_metrics_archive'),
                  ('reports'), ('reports_archive')) AS t(name)
-    CROSS JOIN LATERAL pg_partition_tree(t.name::regclass) p
+    -- the leaves of a partitioned table; a plain table is its own (pg_partition_tree returns nothing for it)
+    CROSS JOIN LATERAL (SELECT relid FROM pg_partition_tree(t.name::regclass) WHERE isleaf
+                        UNION ALL
+                        SELECT t.name::regclass WHERE NOT EXISTS (SELECT 1 FROM pg_partition_tree(t.name::regclass))) p
     JOIN pg_class c ON c.oid = p.relid
-    WHERE p.isleaf
 ), sizes AS (
     SELECT name, sum(est_rows)::bigint AS est_rows, sum(bytes)::bigint AS bytes FROM rel GROUP BY name
 ), tables AS (

@@ -234,6 +234,9 @@ class LogArchiver implements TableArchiver {
             tx.executeWithoutResult(status -> {
                 // the moved rows are held once between DELETE and INSERT: in memory, not spilled to a temporary file
                 jdbc.sql("SET LOCAL work_mem = '128MB'").update();
+                // A batch lost to a crash right after its commit rolls back whole (its rows are live again, its job
+                // figures with them) and the rerun moves it: the commit need not wait for the WAL flush.
+                jdbc.sql("SET LOCAL synchronous_commit = off").update();
                 long[] moved = jdbc.sql("WITH moved AS (DELETE FROM " + p.name()
                                 + " WHERE id > :after AND id <= :upper AND received_at < :cutoff RETURNING *),"
                                 + " ins AS (INSERT INTO " + ARCHIVE + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM moved"

@@ -154,6 +154,8 @@ class MetricArchiver implements TableArchiver {
                 jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", ROLLUP_LOCK + id)
                         .query(Object.class).single();
                 jdbc.sql("SET LOCAL work_mem = '128MB'").update();
+                // as for events: a batch lost after its commit rolls back whole and the rerun moves it again
+                jdbc.sql("SET LOCAL synchronous_commit = off").update();
                 jdbc.sql("DELETE FROM scenario_metrics_hourly WHERE scenario_id = :id AND hour < :until")
                         .param("id", id).param("until", Timestamp.from(until)).update();
                 long[] moved = jdbc.sql(MOVE).param("id", id).param("end", Timestamp.from(until))

@@ -128,6 +128,11 @@ class ArchiveApiTest extends ArchiveTestBase {
         assertThat(logs.get("last_run_records").asLong()).isEqualTo(40);
         assertThat(logs.get("last_success_at").isNull()).isFalse();
         assertThat(stats.json().get("items").get(2).get("table").asString()).isEqualTo("reports");
+        // partitioned or not, every table has its size (an empty one still has its index pages)
+        stats.json().get("items").forEach(t -> {
+            assertThat(t.get("live_bytes").asLong()).as(t.get("table").asString()).isPositive();
+            assertThat(t.get("archive_bytes").asLong()).as(t.get("archive_table").asString()).isPositive();
+        });
     }
 
     @Test

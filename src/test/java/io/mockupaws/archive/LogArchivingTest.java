@@ -264,6 +264,23 @@ class LogArchivingTest extends ArchiveTestBase {
         assertThat(count("SELECT count(*) FROM scenario_logs_archive WHERE scenario_id = '" + other + "'")).isEqualTo(5);
     }
 
+    @Autowired
+    java.util.List<io.mockupaws.platform.jobs.RecurringTask> tasks;
+
+    @Test
+    void theNightlyRunIsARecurringTaskAt0300UtcThatArchivesEveryTable() throws Exception {
+        var nightly = tasks.stream().filter(t -> t.id().equals("archive")).findFirst().orElseThrow();
+        assertThat(nightly.cron()).isEqualTo("0 3 * * *");
+        UUID s = scenario("nightly");
+        OldData.events(jdbc, s, start(cutoffMonth.minusMonths(2)), start(cutoffMonth.minusMonths(1)), 10);
+
+        nightly.run();
+
+        assertThat(count("SELECT count(*) FROM scenario_logs_archive")).isEqualTo(10);
+        assertThat(jdbc.sql("SELECT string_agg(type || ':' || trigger || ':' || status, ',' ORDER BY type) FROM archive_jobs")
+                .query(String.class).single()).isEqualTo("logs:schedule:completed,metrics:schedule:completed,reports:schedule:completed");
+    }
+
     private long relfilenode(String table) {
         return count("SELECT relfilenode::bigint FROM pg_class WHERE oid = '" + table + "'::regclass");
     }
