@@ -3,24 +3,27 @@
 # busy by wrk (2 threads, closed loop) on the same machine as the app and its embedded PostgreSQL.
 # Prints, per run: requests/s, latency p50/p90/p99/max, non-2xx answers, the load average, and the app's heap —
 # the most it held before any collection (from its GC log, so no peak between two samples is missed) against its
-# -Xmx. Ends with the scenario's committed totals, which must count every answered request.
+# -Xmx — and the GC pauses; then the CPU time per request of the app, PostgreSQL and wrk (what the 2 cores are
+# spent on, whatever else runs on the machine). Ends with the scenario's committed totals, which count every
+# answered request (and the warm-up's, and those cut off when wrk stops).
 #
-# Usage: benchmark/ingest-single.sh [seconds=30] [runs=3] [connections=64] [warmup-seconds=30]
-#   APP_JAVA_OPTS   the app's JVM flags (default below: the recommended ones, heap fixed at 512 MB)
+# Usage: benchmark/ingest-single.sh [seconds=30] [runs=3] [connections=64] [warmup-seconds=60]
+#   APP_JAVA_OPTS   the app's JVM flags (default: the recommended -Xms512m -Xmx512m, G1; e.g. add -XX:+UseParallelGC)
 #   WRK_THREADS     wrk threads (2)
 #   JFR=1           record a Java Flight Recording of the last run into target/benchmark-ingest-single.jfr
 # Needs wrk and GNU time (Debian: apt-get install -y wrk time).
 . "$(dirname "$0")/lib.sh"
-S=${1:-30}; RUNS=${2:-3}; C=${3:-64}; W=${4:-30}
+S=${1:-30}; RUNS=${2:-3}; C=${3:-64}; W=${4:-60}
 T=${WRK_THREADS:-2}
 command -v wrk > /dev/null && [ -x /usr/bin/time ] || { echo "needs wrk and GNU time: apt-get install -y wrk time" >&2; exit 1; }
 build
 GC_LOG=$ROOT/target/benchmark-gc.log
 rm -f "$GC_LOG"
-APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -Xlog:gc:file=$GC_LOG" start_app
+OPTS=${APP_JAVA_OPTS:--Xms512m -Xmx512m}
+APP_JAVA_OPTS="$OPTS -Xlog:gc:file=$GC_LOG" start_app
 sign_in
 machine
-echo "app JVM flags: ${APP_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
+echo "app JVM flags: $OPTS"
 id=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -d '{"name":"single-event ingest benchmark"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 curl -fs -XPOST "$BASE/api/v1/scenarios/$id/start" -H "Authorization: Bearer $TOKEN" > /dev/null
@@ -37,27 +40,15 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 
-# The largest heap occupancy before a collection (and the largest heap size) in the GC log lines written after
-# line $1: "... 301M->42M(512M) ..." (G1, Parallel) or "... 301M(59%)->42M(8%) ..." (ZGC).
+# From the GC log lines written after line $1: the largest heap occupancy before a collection and the largest heap
+# size ("... 301M->42M(512M) ..." for G1 and Parallel, "... 301M(59%)->42M(8%) ..." for ZGC), and the pauses.
 heap_peak() {
-  tail -n +"$(( $1 + 1 ))" "$GC_LOG" | grep -oE '[0-9]+M(\([0-9]+%\))?->[0-9]+M(\([0-9]+%\))?(\([0-9]+M\))?' \
-    | awk -F'->' '{ b=$1; sub(/M.*/, "", b); if (b+0 > p) p=b+0; if (match($0, /\([0-9]+M\)/)) { s=substr($0, RSTART+1, RLENGTH-3); if (s+0 > m) m=s+0 } }
-                  END { printf "%d MB before a collection (heap size up to %s MB)", p, (m ? m : "?") }'
+  tail -n +"$(( $1 + 1 ))" "$GC_LOG" | awk '
+    { if (match($0, /[0-9]+M(\([0-9]+%\))?->[0-9]+M/)) { b = substr($0, RSTART, RLENGTH); sub(/M.*/, "", b); if (b + 0 > p) p = b + 0 }
+      if (match($0, /->[0-9]+M(\([0-9]+%\))?\([0-9]+M\)/)) { c = substr($0, RSTART, RLENGTH); sub(/.*\(/, "", c); sub(/M\)/, "", c); if (c + 0 > m) m = c + 0 }
+      if ($0 ~ /Pause/ && match($0, /[0-9.]+ms$/)) { d = substr($0, RSTART, RLENGTH - 2) + 0; n++; t += d; if (d > x) x = d } }
+    END { printf "%d MB before a collection (heap size up to %s); %d GC pauses, longest %.1f ms, %.0f ms in all", p, (m ? m " MB" : "-Xmx"), n, x, t }'
 }
-
-# CPU seconds used so far by the app and by the embedded PostgreSQL (postmaster, its live backends and those it
-# has reaped). Per request, these show where the machine's 2 cores go whatever else runs on it.
-cpu_seconds() {
-  local pg pgs=0 app
-  app=$(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{print $12 + $13}')
-  pg=$(head -1 "$BENCH_DATA/pg/postmaster.pid")
-  pgs=$(sed 's/.*) //' "/proc/$pg/stat" | awk '{print $12 + $13 + $14 + $15}')
-  for c in $(ps -o pid= --ppid "$pg"); do
-    pgs=$(( pgs + $(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0) ))
-  done
-  echo "$app $pgs"
-}
-TICKS=$(getconf CLK_TCK)
 
 echo "warm-up: ${W}s"
 wrk -t"$T" -c"$C" -d"${W}s" -s "$lua" "$BASE/ingest" > /dev/null
@@ -85,6 +76,6 @@ for run in $(seq 1 "$RUNS"); do
        "non-2xx ${bad:-0}${errors:+, $errors}; load average $before before, $after after; heap $(heap_peak "$gc_from")"
   echo "       $cpu"
 done
-echo "heap over the whole process life: $(heap_peak 0); collections: $(grep -c 'Pause\|Collection' "$GC_LOG")"
+echo "heap over the whole process life (start-up included): $(heap_peak 0)"
 grep -qE 'OutOfMemory' target/benchmark-app.log && { echo "heap exhausted"; exit 1; }
 echo "scenario totals (every answered request is counted): $(curl -fs -XPOST "$BASE/flush" -H "X-Scenario-ID: $id" -H "X-API-Key: $INGEST_KEY")"
