@@ -50,6 +50,20 @@ heap_peak() {
     END { printf "%d MB before a collection (heap size up to %s); %d GC pauses, longest %.1f ms, %.0f ms in all", p, (m ? m " MB" : "-Xmx"), n, x, t }'
 }
 
+# CPU seconds used so far by the app and by the embedded PostgreSQL (postmaster, its live backends and those it
+# has reaped). Per request, these show where the machine's 2 cores go whatever else runs on it.
+cpu_seconds() {
+  local pg pgs app t
+  app=$(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{print $12 + $13}')
+  pg=$(head -1 "$BENCH_DATA/pg/postmaster.pid")
+  pgs=$(sed 's/.*) //' "/proc/$pg/stat" | awk '{print $12 + $13 + $14 + $15}')
+  for c in $(ps -o pid= --ppid "$pg"); do
+    t=$(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}'); pgs=$(( pgs + ${t:-0} ))
+  done
+  echo "$app $pgs"
+}
+TICKS=$(getconf CLK_TCK)
+
 echo "warm-up: ${W}s"
 wrk -t"$T" -c"$C" -d"${W}s" -s "$lua" "$BASE/ingest" > /dev/null
 for run in $(seq 1 "$RUNS"); do
