@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Keeps monthly partitions of the partitioned tables (events, and their archive) at least {@value #MONTHS_AHEAD}
  * months ahead, so an insert never finds its month missing. Runs at start-up (every instance, also a CLI command: an
  * insert must never wait for the first daily run) and daily as a recurring job; idempotent and safe on several
- * instances at once.
+ * instances at once. New partitions of the events get their (scenario_id, source) statistics (V41).
  */
 @Component
 public class PartitionMaintenance implements RecurringTask {
@@ -63,6 +63,8 @@ public class PartitionMaintenance implements RecurringTask {
                 if (n > 0) log.info("Created {} monthly partition(s) of {}", n, table);
                 created += n;
             }
+            // extended statistics are per table: each new partition of the events gets its own (V41)
+            jdbc.sql("SELECT mockupaws_ensure_partition_statistics()").query(Integer.class).single();
             return created;
         });
     }

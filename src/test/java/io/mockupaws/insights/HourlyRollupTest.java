@@ -8,7 +8,6 @@ import io.mockupaws.support.MetricsFixture;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +26,7 @@ class HourlyRollupTest extends ApiTest {
         String id = createScenario("""
                 {"name":"rollup","pipeline":{"sqs":{"send_batch_size":4},"lambda":{"batch_size":7,
                  "duration_model":{"base_ms":12.5,"per_kb_ms":0.75}},"bedrock":{"prompt_overhead_tokens":30}}}""");
-        Random random = new Random(11);
-        for (int m = 0; m < 6 * 60; m += 1 + random.nextInt(9)) { // six hours, irregular minutes, 1–3 shards
-            Instant minute = START.plus(Duration.ofMinutes(m));
-            int shards = 1 + random.nextInt(3);
-            for (int s = 0; s < shards; s++) {
-                TrafficAccumulator a = new TrafficAccumulator(minute);
-                int n = 1 + random.nextInt(60);
-                for (int i = 0; i < n; i++) a.add(random.nextInt(70_000), random.nextInt(300));
-                MetricsFixture.insert(jdbc, id, a.toWindow(), s, a.toWindow().bytes() * 3 / 4, n / 7, n / 9, n / 11);
-            }
-        }
+        MetricsFixture.irregularTraffic(jdbc, id, START, 6 * 60, 9, 3, 60, 11); // six hours, 1–3 shards
         return id;
     }
 

@@ -2,7 +2,6 @@ package io.mockupaws.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockupaws.pricing.TrafficAccumulator;
 import io.mockupaws.support.Api;
 import io.mockupaws.support.ApiTest;
 import io.mockupaws.support.MetricsFixture;
@@ -11,10 +10,8 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,17 +44,7 @@ class MaterializedViewsTest extends ApiTest {
 
     private String scenarioWithTraffic() {
         String id = createScenario("{\"name\":\"views\",\"pipeline\":" + PIPELINE + "}");
-        Random random = new Random(5);
-        for (int m = 0; m < 108 * 60; m += 1 + random.nextInt(20)) {
-            Instant minute = START.plus(Duration.ofMinutes(m));
-            int shards = 1 + random.nextInt(2);
-            for (int s = 0; s < shards; s++) {
-                TrafficAccumulator a = new TrafficAccumulator(minute);
-                int n = 1 + random.nextInt(40);
-                for (int i = 0; i < n; i++) a.add(random.nextInt(70_000), random.nextInt(300));
-                MetricsFixture.insert(jdbc, id, a.toWindow(), s, a.toWindow().bytes() * 3 / 4, n / 7, n / 9, n / 11);
-            }
-        }
+        MetricsFixture.irregularTraffic(jdbc, id, START, 108 * 60, 20, 2, 40, 5);
         return id;
     }
 

@@ -149,7 +149,11 @@ class OperationalMetricsTest extends ApiTest {
                 SELECT max(finished_at) FROM backup_history WHERE kind = 'full' AND status = 'completed'""")
                 .query(Timestamp.class).single();
 
-        PrometheusScrape ok = awaitScrape(s -> s.sum("mockupaws_backup_last_result", "kind=full") == 1);
+        // the gauges keep a reading for a second, and an earlier test's backups may already read "completed":
+        // wait for the reading that has this very backup in it
+        double finishedSeconds = finished.getTime() / 1000.0;
+        PrometheusScrape ok = awaitScrape(s -> s.sum("mockupaws_backup_last_result", "kind=full") == 1
+                && Math.abs(s.sum("mockupaws_backup_last_success_timestamp_seconds", "kind=full") - finishedSeconds) < 0.001);
         assertThat(ok.sum("mockupaws_backup_last_success_timestamp_seconds", "kind=full"))
                 .isCloseTo(finished.getTime() / 1000.0, within(0.001));
         assertThat(ok.has("mockupaws_backup_last_success_timestamp_seconds", "kind=base")).isTrue();

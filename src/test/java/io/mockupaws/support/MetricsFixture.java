@@ -1,8 +1,12 @@
 package io.mockupaws.support;
 
+import io.mockupaws.pricing.TrafficAccumulator;
 import io.mockupaws.pricing.WindowTraffic;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +37,26 @@ public final class MetricsFixture {
                 .param("p0", pii[0]).param("p1", pii[1]).param("p2", pii[2]).param("p3", pii[3]).param("p4", pii[4])
                 .param("p5", pii[5]).param("p6", pii[6]).param("p7", pii[7]).param("p8", pii[8]).param("p9", pii[9])
                 .update();
+    }
+
+    /**
+     * Irregular traffic over {@code minutes} minutes from {@code start}: a minute with traffic every 1 to
+     * {@code maxGap} minutes, each with 1 to {@code maxShards} shard rows of 1 to {@code maxEvents} events of random
+     * sizes (some over one SQS block) and tokens; the same for the same seed.
+     */
+    public static void irregularTraffic(JdbcClient jdbc, String scenarioId, Instant start, int minutes,
+                                        int maxGap, int maxShards, int maxEvents, long seed) {
+        Random random = new Random(seed);
+        for (int m = 0; m < minutes; m += 1 + random.nextInt(maxGap)) {
+            Instant minute = start.plus(Duration.ofMinutes(m));
+            int shards = 1 + random.nextInt(maxShards);
+            for (int s = 0; s < shards; s++) {
+                TrafficAccumulator a = new TrafficAccumulator(minute);
+                int n = 1 + random.nextInt(maxEvents);
+                for (int i = 0; i < n; i++) a.add(random.nextInt(70_000), random.nextInt(300));
+                insert(jdbc, scenarioId, a.toWindow(), s, a.toWindow().bytes() * 3 / 4, n / 7, n / 9, n / 11);
+            }
+        }
     }
 
     /**

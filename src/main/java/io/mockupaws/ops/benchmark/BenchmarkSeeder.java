@@ -75,6 +75,9 @@ final class BenchmarkSeeder {
                 ps.setObject(2, java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusMonths(3));
                 ps.execute();
             }
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT mockupaws_ensure_partition_statistics()");
+            }
         }
         List<String[]> logIndexes = dropLogIndexes();
         try {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The database benchmark ({@code benchmark-db}): seeds data, and times the benchmark's statements against the schema
  * without the performance migration ({@link Phase#BEFORE}) and with it ({@link Phase#AFTER}).
  *
- * <p>"Before" is measured inside one transaction that first runs the down-scripts of V15 and V14
- * ({@code db/rollback/U15…}, {@code U14…}) and is rolled back at the end: PostgreSQL's DDL is transactional, so the
+ * <p>"Before" is measured inside one transaction that first runs the down-scripts of V41, V15 and V14
+ * ({@code db/rollback/U41…}, {@code U15…}, {@code U14…}) and is rolled back at the end: PostgreSQL's DDL is transactional, so the
  * indexes and views are gone for the statements of that transaction only, and come back without being rebuilt or
  * re-migrated — the schema cannot be left half-undone by a failure or a kill. The price: the dropped indexes' tables
  * are locked exclusively for the duration, so run it on a benchmark database, not next to live traffic.
@@ -113,8 +112,10 @@ public class DatabaseBenchmark {
             c.setAutoCommit(false);
             try {
                 if (phase == Phase.BEFORE) {
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/rollback/U15__materialized_views.sql"));
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/rollback/U14__performance_indexes.sql"));
+                    for (String script : List.of("U41__partition_statistics.sql", "U15__materialized_views.sql",
+                            "U14__performance_indexes.sql")) {
+                        runScript(c, "db/rollback/" + script);
+                    }
                 }
                 List<QueryResult> results = new ArrayList<>();
                 for (BenchmarkQuery q : queries) results.add(time(c, phase, q, runs, budget, dir));
@@ -175,6 +176,13 @@ public class DatabaseBenchmark {
             }
         }
         return out.toString();
+    }
+
+    /** A whole SQL file as one execute: the driver splits it, dollar-quoted bodies included. */
+    static void runScript(Connection c, String resource) throws SQLException, IOException {
+        try (Statement st = c.createStatement(); var in = new ClassPathResource(resource).getInputStream()) {
+            st.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
