@@ -10,6 +10,7 @@
 # Usage: benchmark/ingest-single.sh [seconds=30] [runs=3] [connections=64] [warmup-seconds=60]
 #   APP_JAVA_OPTS   the app's JVM flags (default: the recommended -Xms512m -Xmx512m, G1; e.g. add -XX:+UseParallelGC)
 #   WRK_THREADS     wrk threads (2)
+#   BATCH=1         post the 1,000-event NDJSON batch instead (events/s = req/s x 1000; try 4 connections)
 #   JFR=1           record a Java Flight Recording of the last run into target/benchmark-ingest-single.jfr
 # Needs wrk and GNU time (Debian: apt-get install -y wrk time).
 . "$(dirname "$0")/lib.sh"
@@ -29,13 +30,15 @@ id=$(curl -fs -XPOST "$BASE/api/v1/scenarios" -H "Authorization: Bearer $TOKEN" 
 curl -fs -XPOST "$BASE/api/v1/scenarios/$id/start" -H "Authorization: Bearer $TOKEN" > /dev/null
 batch=$(mktemp); single=$(mktemp); lua=$(mktemp --suffix=.lua)
 event_files "$batch" "$single"
-echo "event body: $(wc -c < "$single") bytes"
+body=$single; type=application/json
+[ "${BATCH:-0}" = 1 ] && { body=$batch; type=application/x-ndjson; }
+echo "request body: $(wc -c < "$body") bytes, $type"
 cat > "$lua" <<LUA
 wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Content-Type"] = "$type"
 wrk.headers["X-Scenario-ID"] = "$id"
 wrk.headers["X-API-Key"] = "$INGEST_KEY"
-local f = assert(io.open("$single", "rb"))
+local f = assert(io.open("$body", "rb"))
 wrk.body = f:read("*a")
 f:close()
 LUA
