@@ -11,6 +11,9 @@
 #   APP_JAVA_OPTS   the app's JVM flags (default: the recommended -Xms512m -Xmx512m, G1; e.g. add -XX:+UseParallelGC)
 #   WRK_THREADS     wrk threads (2)
 #   BATCH=1         post the 1,000-event NDJSON batch instead (events/s = req/s x 1000; try 4 connections)
+#   PACE_MS=12.5    paced instead of closed loop: each connection waits this long (mean, ms) after an answer before it
+#                   sends again, so 64 connections offer about 64 / (PACE_MS + latency) requests per ms — a fixed,
+#                   sub-saturation load (what a fleet of shippers sends), where the closed loop measures saturation
 #   JFR=1           record a Java Flight Recording of the last run into target/benchmark-ingest-single.jfr
 # Needs wrk and GNU time (Debian: apt-get install -y wrk time).
 . "$(dirname "$0")/lib.sh"
@@ -42,6 +45,19 @@ local f = assert(io.open("$body", "rb"))
 wrk.body = f:read("*a")
 f:close()
 LUA
+if [ -n "${PACE_MS:-}" ]; then
+  # wrk's delay() is in whole milliseconds: round the mean up or down at random so it averages PACE_MS
+  cat >> "$lua" <<LUA
+local pace = $PACE_MS
+local base = math.floor(pace)
+local frac = pace - base
+function delay()
+  if math.random() < frac then return base + 1 end
+  return base
+end
+LUA
+  echo "paced: each connection waits ${PACE_MS} ms (mean) after an answer"
+fi
 
 # From the GC log lines written after line $1: the largest heap occupancy before a collection and the largest heap
 # size ("... 301M->42M(512M) ..." for G1 and Parallel, "... 301M(59%)->42M(8%) ..." for ZGC), and the pauses.

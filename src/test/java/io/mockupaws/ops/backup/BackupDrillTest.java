@@ -280,7 +280,7 @@ class BackupDrillTest {
         BackupMetadata full = backups.backupFull(BackupTrigger.MANUAL);
         BackupMetadata base = backups.backupBase(BackupTrigger.MANUAL);
         assertThat(backups.verify(base.id().toString()).detail()).contains("files match the backup manifest");
-        long start = Long.parseLong(base.startWalFile().substring(16), 16);
+        long start = segmentNumber(base.startWalFile());
         assertThat(start).as("the test cluster has written a few segments before").isGreaterThan(2);
         // An older generation: a base backup two segments earlier and a full backup, 60 days ago.
         Instant longAgo = Instant.now().minus(Duration.ofDays(60));
@@ -362,8 +362,18 @@ class BackupDrillTest {
         return store.list("wal/").stream().map(o -> o.key().substring(4)).toList();
     }
 
+    /**
+     * 16 MiB segments: 256 to a logical WAL file. A WAL file name is timeline, logical file, segment (8 hex digits
+     * each); after 4 GiB of WAL (a whole test run writes that) the logical file is no longer 0.
+     */
+    private static final long SEGMENTS_PER_LOG = 0x100;
+
+    private static long segmentNumber(String walFile) {
+        return Long.parseLong(walFile.substring(8, 16), 16) * SEGMENTS_PER_LOG + Long.parseLong(walFile.substring(16), 16);
+    }
+
     private static String segmentName(long n) {
-        return String.format("00000001%016X", n);
+        return String.format("00000001%08X%08X", n / SEGMENTS_PER_LOG, n % SEGMENTS_PER_LOG);
     }
 
     private String currentDatabase() {
