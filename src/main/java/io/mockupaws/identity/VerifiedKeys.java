@@ -52,7 +52,9 @@ class VerifiedKeys {
      * every change to a key or a user.
      */
     void forgetAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        // deferred only inside an actual transaction (see Caches.bump): never waiting for a commit that cannot come
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {

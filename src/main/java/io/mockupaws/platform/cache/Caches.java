@@ -109,13 +109,16 @@ public final class Caches implements AutoCloseable {
 
     /**
      * Makes every entry keyed with the current version of each subject unreachable: now, or, inside a transaction,
-     * once it has committed (not at all if it rolls back).
+     * once it has committed (not at all if it rolls back). Deferred only inside an actual transaction: a thread that
+     * merely has synchronization switched on (a scope without a transaction, or one a caller forgot to clear) would
+     * otherwise wait for a commit that never comes, and the bump would be lost.
      */
     public void bump(String... subjects) {
         Runnable drop = () -> {
             for (String s : subjects) evict(CacheName.VERSIONS, s);
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,8 +79,30 @@ class RedisCachesTest {
         }
     }
 
+    /**
+     * A bump outside a transaction is immediate even on a thread where synchronization was left switched on (as a
+     * test run's main thread can be, after hundreds of test classes): it once waited there for a commit that never
+     * came, and the bump was lost.
+     */
+    @Test
+    void aBumpWithoutATransactionIsImmediateEvenWithStaleSynchronization() {
+        boolean initHere = !TransactionSynchronizationManager.isSynchronizationActive();
+        if (initHere) TransactionSynchronizationManager.initSynchronization();
+        try (Caches caches = instance(redis.url())) {
+            String subject = "scenarios-of:" + UUID.randomUUID();
+            String v1 = caches.version(subject);
+            caches.bump(subject);
+            assertThat(caches.version(subject)).isNotEqualTo(v1);
+        } finally {
+            if (initHere) TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
     @Test
     void twoInstancesShareEntriesAndVersions() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            System.err.println("RedisCachesTest: an earlier test left transaction synchronization active on this thread");
+        }
         try (Caches first = instance(redis.url()); Caches second = instance(redis.url())) {
             String key = "k-" + UUID.randomUUID();
             AtomicInteger loads = new AtomicInteger();
