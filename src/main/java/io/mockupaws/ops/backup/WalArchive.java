@@ -71,8 +71,13 @@ public final class WalArchive {
         }
         String key = PREFIX + name;
         String plainSha256;
+        // A segment (16 MiB unless initdb chose otherwise) is read once: hashed and uploaded from the same bytes,
+        // so it cannot change in between, and SHA-256 — most of a push's CPU in this short-lived JVM, which never
+        // reaches the compiler that uses the CPU's SHA instructions — runs once instead of twice.
+        byte[] content;
         try {
-            plainSha256 = sha256Of(walFile);
+            content = Files.size(walFile) <= READ_WHOLE_MAX ? Files.readAllBytes(walFile) : null;
+            plainSha256 = content != null ? sha256(content) : sha256Of(walFile);
         } catch (IOException e) {
             throw new BackupException("Cannot read " + walFile + ": " + e.getMessage(), e);
         }
@@ -81,6 +86,10 @@ public final class WalArchive {
         Map<String, String> metadata = Map.of(PLAIN_SHA256, plainSha256, "key-fingerprint", encryption.fingerprint(),
                 "compression", "gzip");
         try {
+            if (content != null) {
+                putIfAbsent(key, content, metadata);
+                return Pushed.STORED;
+            }
             String uploadedSha256 = putIfAbsent(key, walFile, metadata);
             if (!uploadedSha256.equals(plainSha256)) {
                 // The file changed while it was read: PostgreSQL never does that to a finished segment.
@@ -145,6 +154,23 @@ public final class WalArchive {
             throw new BackupException("Cannot move the restored " + name + " into " + destination + ": " + e.getMessage(), e);
         }
         return true;
+    }
+
+    /** Segments up to this size are read whole (larger ones, from an initdb with --wal-segsize, are streamed twice). */
+    static final long READ_WHOLE_MAX = 64L << 20;
+
+    private void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        ObjectStore onlyIfAbsent = new PutIfAbsentView(store);
+        EncryptedUpload.put(onlyIfAbsent, key, metadata, encryption, ObjectStore.UNKNOWN_LENGTH, plain -> {
+            Deflating gzip = new Deflating(plain);
+            gzip.write(content);
+            gzip.finish();
+        });
+    }
+
+    private static String sha256(byte[] content) {
+        MessageDigest digest = EncryptedUpload.sha256();
+        return HexFormat.of().formatHex(digest.digest(content));
     }
 
     /** @return the SHA-256 of the file as it was read for the upload */
