@@ -60,8 +60,11 @@ final class RedisBackend implements CacheBackend {
                     .serializeValuesWith(SerializationPair.fromSerializer(values)));
         }
         // SCAN, not KEYS, when a cache is cleared: KEYS blocks Redis for every other client while it runs.
-        RedisCacheManager manager = RedisCacheManager.builder(
-                        RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(1000)))
+        // Immediate writes: Spring Data Redis 4 otherwise sends put and evict without waiting for them, and a version
+        // bump must be in Redis before the change it follows is answered, or another instance (or the next request)
+        // still reads the old version. An entry must likewise be readable by the next lookup, anywhere.
+        RedisCacheManager manager = RedisCacheManager.builder(RedisCacheWriter.create(connections,
+                        writer -> writer.batchStrategy(BatchStrategies.scan(1000)).immediateWrites()))
                 .withInitialCacheConfigurations(configs)
                 .disableCreateOnMissingCache()
                 .build();

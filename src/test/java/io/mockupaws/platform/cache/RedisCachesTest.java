@@ -80,9 +80,8 @@ class RedisCachesTest {
     }
 
     /**
-     * A bump outside a transaction is immediate even on a thread where synchronization was left switched on (as a
-     * test run's main thread can be, after hundreds of test classes): it once waited there for a commit that never
-     * came, and the bump was lost.
+     * A bump outside a transaction is immediate even on a thread where synchronization is switched on without a
+     * transaction (a PROPAGATION_SUPPORTS scope, or one a caller forgot to clear): it must not wait for a commit.
      */
     @Test
     void aBumpWithoutATransactionIsImmediateEvenWithStaleSynchronization() {
@@ -100,16 +99,13 @@ class RedisCachesTest {
 
     @Test
     void twoInstancesShareEntriesAndVersions() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            System.err.println("RedisCachesTest: an earlier test left transaction synchronization active on this thread");
-        }
         try (Caches first = instance(redis.url()); Caches second = instance(redis.url())) {
             String key = "k-" + UUID.randomUUID();
             AtomicInteger loads = new AtomicInteger();
             assertThat(first.get(CacheName.SCENARIO_METRICS, key, Priced.class, () -> { loads.incrementAndGet(); return SAMPLE; }))
                     .isEqualTo(SAMPLE);
             assertThat(second.get(CacheName.SCENARIO_METRICS, key, Priced.class, () -> { loads.incrementAndGet(); return null; }))
-                    .as("read back from Redis, equal to what was written").isEqualTo(SAMPLE);
+                    .as("read back from Redis at once, equal to what was written").isEqualTo(SAMPLE);
             assertThat(loads).hasValue(1);
 
             String subject = "scenarios-of:" + UUID.randomUUID();
