@@ -2,14 +2,13 @@ package io.mockupaws.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mockupaws.platform.AfterTransaction;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the database said about an API key (its state and its owner's), remembered for {@link #TTL} so a shipper
@@ -52,18 +51,7 @@ class VerifiedKeys {
      * every change to a key or a user.
      */
     void forgetAfterCommit() {
-        // deferred only inside an actual transaction (see Caches.bump): never waiting for a commit that cannot come
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
-        } else {
-            forget();
-        }
+        AfterTransaction.afterCompletion(this::forget);
     }
 
     private void forget() {

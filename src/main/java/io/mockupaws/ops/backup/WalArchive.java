@@ -87,7 +87,7 @@ public final class WalArchive {
                 "compression", "gzip");
         try {
             if (content != null) {
-                putIfAbsent(key, content, metadata);
+                putIfAbsent(key, metadata, gzip -> gzip.write(content));
                 return Pushed.STORED;
             }
             String uploadedSha256 = putIfAbsent(key, walFile, metadata);
@@ -159,34 +159,30 @@ public final class WalArchive {
     /** Segments up to this size are read whole (larger ones, from an initdb with --wal-segsize, are streamed twice). */
     static final long READ_WHOLE_MAX = 64L << 20;
 
-    private void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        ObjectStore onlyIfAbsent = new PutIfAbsentView(store);
-        EncryptedUpload.put(onlyIfAbsent, key, metadata, encryption, ObjectStore.UNKNOWN_LENGTH, plain -> {
-            Deflating gzip = new Deflating(plain);
-            gzip.write(content);
-            gzip.finish();
-        });
-    }
-
     private static String sha256(byte[] content) {
-        MessageDigest digest = EncryptedUpload.sha256();
-        return HexFormat.of().formatHex(digest.digest(content));
+        return HexFormat.of().formatHex(EncryptedUpload.sha256().digest(content));
     }
 
     /** @return the SHA-256 of the file as it was read for the upload */
     private String putIfAbsent(String key, Path walFile, Map<String, String> metadata) {
-        // EncryptedUpload stores with put(); a WAL name must never be overwritten, so the encrypted bytes go through
-        // putIfAbsent, which decides "absent" atomically in the store.
-        ObjectStore onlyIfAbsent = new PutIfAbsentView(store);
         MessageDigest digest = EncryptedUpload.sha256();
-        EncryptedUpload.put(onlyIfAbsent, key, metadata, encryption, ObjectStore.UNKNOWN_LENGTH, plain -> {
-            Deflating gzip = new Deflating(plain);
+        putIfAbsent(key, metadata, gzip -> {
             try (InputStream in = new DigestInputStream(Files.newInputStream(walFile), digest)) {
                 in.transferTo(gzip);
             }
-            gzip.finish();
         });
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Stores what {@code segment} writes, gzipped and encrypted. */
+    private void putIfAbsent(String key, Map<String, String> metadata, EncryptedUpload.Producer segment) {
+        // EncryptedUpload stores with put(); a WAL name must never be overwritten, so the encrypted bytes go through
+        // putIfAbsent, which decides "absent" atomically in the store.
+        EncryptedUpload.put(new PutIfAbsentView(store), key, metadata, encryption, ObjectStore.UNKNOWN_LENGTH, plain -> {
+            Deflating gzip = new Deflating(plain);
+            segment.writeTo(gzip);
+            gzip.finish();
+        });
     }
 
     /** gzip at the fastest level; finish() without closing the stream underneath. */

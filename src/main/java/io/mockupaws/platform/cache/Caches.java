@@ -1,6 +1,7 @@
 package io.mockupaws.platform.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mockupaws.platform.AfterTransaction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.cache.Cache;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The caches of mockupAWS (see {@link CacheName}), through Spring's {@link Cache} abstraction: Caffeine or Redis
@@ -109,25 +108,12 @@ public final class Caches implements AutoCloseable {
 
     /**
      * Makes every entry keyed with the current version of each subject unreachable: now, or, inside a transaction,
-     * once it has committed (not at all if it rolls back). Deferred only inside an actual transaction: a thread that
-     * merely has synchronization switched on (a scope without a transaction, or one a caller forgot to clear) would
-     * otherwise wait for a commit that never comes, and the bump would be lost.
+     * once it has committed (not at all if it rolls back).
      */
     public void bump(String... subjects) {
-        Runnable drop = () -> {
+        AfterTransaction.afterCommit(() -> {
             for (String s : subjects) evict(CacheName.VERSIONS, s);
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    drop.run();
-                }
-            });
-        } else {
-            drop.run();
-        }
+        });
     }
 
     /** {@code caffeine}, {@code redis} or {@code none}. */
