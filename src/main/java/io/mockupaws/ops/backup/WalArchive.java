@@ -50,10 +50,22 @@ public final class WalArchive {
 
     private final ObjectStore store;
     private final BackupEncryption encryption;
+    private final long readWholeMax;
 
+    /** For the one-segment {@code wal-push} JVM: reads a segment once, into memory. */
     public WalArchive(ObjectStore store, BackupEncryption encryption) {
+        this(store, encryption, READ_WHOLE_MAX);
+    }
+
+    /**
+     * @param readWholeMax segments up to this size are read into memory once; larger ones are read twice, streamed
+     *                     (the long-running shipper streams every segment: its SHA-256 is compiled and cheap, and a
+     *                     16 MiB array every few seconds is garbage the request path would pay for)
+     */
+    WalArchive(ObjectStore store, BackupEncryption encryption, long readWholeMax) {
         this.store = store;
         this.encryption = encryption;
+        this.readWholeMax = readWholeMax;
     }
 
     /** What a push did. */
@@ -76,7 +88,7 @@ public final class WalArchive {
         // reaches the compiler that uses the CPU's SHA instructions — runs once instead of twice.
         byte[] content;
         try {
-            content = Files.size(walFile) <= READ_WHOLE_MAX ? Files.readAllBytes(walFile) : null;
+            content = Files.size(walFile) <= readWholeMax ? Files.readAllBytes(walFile) : null;
             plainSha256 = content != null ? sha256(content) : sha256Of(walFile);
         } catch (IOException e) {
             throw new BackupException("Cannot read " + walFile + ": " + e.getMessage(), e);

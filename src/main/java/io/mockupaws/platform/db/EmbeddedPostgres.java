@@ -56,6 +56,8 @@ public final class EmbeddedPostgres {
     private final boolean owned;
     private final ServerUser serverUser;
     private final FileLock ownership;
+    /** What the server's own commands (archive_command) see as their environment; set when this process starts it. */
+    private volatile Map<String, String> commandEnvironment = Map.of();
 
     private EmbeddedPostgres(Path dataRoot, Path binDir, int port, String password, boolean owned,
                              ServerUser serverUser, FileLock ownership) {
@@ -123,6 +125,21 @@ public final class EmbeddedPostgres {
 
     /** False when this process attached to a server that another mockupAWS process on the same data dir owns. */
     public boolean owned() { return owned; }
+
+    /** The installation's data directory ({@code MOCKUPAWS_DATA_DIR}); the cluster is its {@code pg}. */
+    public Path dataRoot() { return dataRoot; }
+
+    /**
+     * The environment the server's commands run with (this process's, plus what it passed to the server), so that
+     * work done in this process on the server's behalf — shipping its WAL — uses the same store and key as the
+     * command would.
+     */
+    public Map<String, String> commandEnvironment() { return commandEnvironment; }
+
+    /** The server this process started for {@code dataRoot} and still runs, if any (not one it attached to). */
+    public static Optional<EmbeddedPostgres> ownedByThisProcess(Path dataRoot) {
+        return Optional.ofNullable(RUNNING.get(dataRoot.toAbsolutePath().normalize())).filter(EmbeddedPostgres::owned);
+    }
 
     public synchronized void stop() {
         if (!owned || !RUNNING.remove(dataRoot, this)) return;
@@ -290,6 +307,9 @@ public final class EmbeddedPostgres {
             cmd.addAll(List.of(binDir.resolve("pg_ctl").toString(), "start", "-D", pgData.toString(), "-w", "-t", "120",
                     "-l", logDir.resolve("postgres.log").toString()));
             Commands.run(cmd, Duration.ofMinutes(3), dataRoot, serverEnvironment);
+            Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+            environment.putAll(serverEnvironment);
+            commandEnvironment = Map.copyOf(environment);
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedPostgresException(e.getMessage() + "\nServer log: " + logDir.resolve("postgres.log"), e);
         }

@@ -16,14 +16,14 @@ import org.springframework.core.env.Environment;
 /**
  * Continuous WAL archiving of the embedded server, on unless {@code MOCKUPAWS_WAL_ARCHIVING=false}: every finished
  * WAL segment, and at the latest every {@code archive_timeout} (60 s) under writes, goes through
- * {@code mockupaws backup wal-push} (encrypted) into the backup store. This is what bounds the recovery point of a
- * point-in-time restore.
+ * {@code mockupaws backup wal-push} (encrypted) into the backup store — handed to this process when it ships WAL
+ * itself ({@link WalHandover}). This is what bounds the recovery point of a point-in-time restore.
  *
  * <p>Everything the archiver needs is prepared before the server starts, because it runs from the server's first
  * minute, as the server's user: the encryption key (generated into the data directory unless configured), the
- * store's WAL folders (owned by that user), and a command line it can run. If that user cannot read mockupAWS's
- * own classes (a class path under {@code /root}), archiving stays off with a warning rather than failing for every
- * segment while {@code pg_wal} fills up.
+ * store's WAL folders (owned by that user), the hand-over folder, and a command line it can run. If that user
+ * cannot read mockupAWS's own classes (a class path under {@code /root}), the server cannot archive by itself: WAL
+ * is then archived only through the hand-over, while mockupAWS runs, with a warning.
  */
 final class WalArchiving {
 
@@ -62,17 +62,17 @@ final class WalArchiving {
 
         SelfInvocation self = SelfInvocation.ofThisProcess();
         Optional<Path> unreadable = user.firstUnreadable(self.classPath());
-        if (unreadable.isPresent()) {
-            log.warn("WAL archiving is OFF: the embedded server runs as '" + user.name() + "', which cannot read "
-                    + unreadable.get() + " (part of this process's class path), so its archive_command could never run. Run "
-                    + "the packaged jar from a directory that user can read, or set MOCKUPAWS_WAL_ARCHIVING=false to acknowledge.");
-            settings.put("archive_mode", "off");
-            return settings;
-        }
+        unreadable.ifPresent(file -> log.warn("The embedded server runs as '" + user.name() + "', which cannot read " + file
+                + " (part of this process's class path), so it cannot run 'backup wal-push' itself: its WAL is archived "
+                + "only while mockupAWS runs, and waits in pg_wal otherwise. Run the packaged jar from a directory that "
+                + "user can read to lift this."));
         settings.put("archive_mode", "on");
         settings.put("archive_timeout", Long.toString(archiveTimeoutSeconds(env.getProperty(TIMEOUT, "60s"))));
-        settings.put("archive_command", SelfInvocation.confString(
-                self.shellCommand("backup", "wal-push", "--data-dir", root.toString(), "%p")));
+        Path handover = WalHandover.folder(root);
+        prepareFolder(handover, user);
+        Optional<String> push = unreadable.isPresent() ? Optional.empty()
+                : Optional.of(self.shellCommand("backup", "wal-push", "--data-dir", root.toString(), "%p"));
+        settings.put("archive_command", SelfInvocation.confString(WalHandover.archiveCommand(handover, push)));
         return settings;
     }
 
@@ -101,6 +101,15 @@ final class WalArchiving {
             throw new EmbeddedPostgresException(TIMEOUT + " (MOCKUPAWS_WAL_ARCHIVE_TIMEOUT) must be at least 1 second, not " + value);
         }
         return timeout.toSeconds();
+    }
+
+    private static void prepareFolder(Path folder, ServerUser user) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("Could not create " + folder + ": " + e.getMessage(), e);
+        }
+        user.handOverItself(folder);
     }
 
     private static void prepareWalFolder(Path objects, ServerUser user) {
