@@ -71,8 +71,8 @@ final class WalArchiving {
         Path handover = WalHandover.folder(root);
         prepareFolder(handover, user);
         Optional<String> push = unreadable.isPresent() ? Optional.empty()
-                : Optional.of(self.shellCommand("backup", "wal-push", "--data-dir", root.toString(), "%p"));
-        settings.put("archive_command", SelfInvocation.confString(WalHandover.archiveCommand(handover, push)));
+                : Optional.of(self.shellCommand("backup", "wal-push", "--data-dir", root.toString()));
+        settings.put("archive_command", SelfInvocation.confString(WalHandover.install(handover, push)));
         return settings;
     }
 

@@ -1,6 +1,12 @@
 package io.mockupaws.platform.db;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * How the embedded server's {@code archive_command} hands a finished WAL file to the mockupAWS process that runs
@@ -14,7 +20,7 @@ import java.nio.file.Path;
  * <p>The protocol, in the hand-over folder {@code <data dir>/}{@value #FOLDER} (the server's user may write there):
  * <ol>
  *   <li>the process that owns the server writes {@value #ALIVE} with its pid while it ships;</li>
- *   <li>the command (a few lines of {@code sh}, no JVM) checks that pid is alive, writes {@code %p} into
+ *   <li>the command (a short {@code sh} script, {@value #SCRIPT}, no JVM) checks that pid is alive, writes {@code %p} into
  *       {@code <name>.push}, and waits;</li>
  *   <li>the shipper claims the request by renaming it to {@code <name>.taken} — a rename, so exactly one of the
  *       shipper and a command that gives up on it wins — pushes the file, and answers {@code <name>.done} or
@@ -36,6 +42,8 @@ public final class WalHandover {
     public static final String TAKEN = ".taken";
     public static final String DONE = ".done";
     public static final String ERROR = ".error";
+    /** The command's script, in the folder (the shipper only ever looks at request files). */
+    public static final String SCRIPT = "archive-wal.sh";
 
     static final int PICKUP_SECONDS = 10;
     /** How long a claimed push may take before the command gives up (exit 1) and PostgreSQL tries again. */
@@ -49,30 +57,62 @@ public final class WalHandover {
     }
 
     /**
-     * The archive_command (before quoting for postgresql.conf).
+     * Writes the command's script into the hand-over folder and returns the archive_command that runs it (before
+     * quoting for postgresql.conf). A script, not a one-liner: PostgreSQL 15 cuts archive_command at 1,023 bytes.
      *
-     * @param fallback the shell command that archives {@code %p} on its own ({@code ... backup wal-push ... "%p"}),
-     *                 empty when the server's user cannot run one: then a segment nobody ships fails (PostgreSQL
-     *                 keeps it in pg_wal and retries) until mockupAWS runs again
+     * @param fallback the shell command that archives the file named by one more argument on its own
+     *                 ({@code ... backup wal-push --data-dir DIR}), empty when the server's user cannot run one: then
+     *                 a segment nobody ships fails (PostgreSQL keeps it in pg_wal and retries) until mockupAWS runs
      */
-    public static String archiveCommand(Path folder, java.util.Optional<String> fallback) {
-        String d = "'" + folder.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+    public static String install(Path folder, Optional<String> fallback) {
+        Path script = folder.resolve(SCRIPT);
+        try {
+            Path temp = folder.resolve("." + SCRIPT + ".tmp");
+            Files.writeString(temp, script(folder, fallback), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.move(temp, script, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("Could not write " + script + ": " + e.getMessage(), e);
+        }
+        return "sh " + quoted(script) + " \"%p\" \"%f\"";
+    }
+
+    private static String script(Path folder, Optional<String> fallback) {
         int pickup = (int) (PICKUP_SECONDS / POLL_SECONDS);
         int patience = (int) (PATIENCE_SECONDS / POLL_SECONDS);
-        String shipperAlive = "{ kill -0 \"$pid\" || [ -d \"/proc/$pid\" ]; } 2>/dev/null";
-        // %p and %f are replaced by PostgreSQL: a relative path under pg_wal and a file name, no quotes or '$'.
-        return "d=" + d + "; f=\"%f\"; rm -f \"$d/$f" + DONE + "\" \"$d/$f" + ERROR + "\"; "
-                + "pid=; if { read pid < \"$d/" + ALIVE + "\" || [ -n \"$pid\" ]; } 2>/dev/null && " + shipperAlive + " && "
-                + "echo \"%p\" > \"$d/.$f.tmp\" && mv -f \"$d/.$f.tmp\" \"$d/$f" + REQUEST + "\"; then n=0; while :; do "
-                + "[ -e \"$d/$f" + DONE + "\" ] && { rm -f \"$d/$f" + DONE + "\"; exit 0; }; "
-                + "[ -e \"$d/$f" + ERROR + "\" ] && { cat \"$d/$f" + ERROR + "\" >&2; rm -f \"$d/$f" + ERROR + "\"; exit 1; }; "
-                + "if [ -e \"$d/$f" + REQUEST + "\" ]; then "
-                + "[ $n -ge " + pickup + " ] && mv \"$d/$f" + REQUEST + "\" \"$d/.$f.abandoned\" 2>/dev/null "
-                + "&& { rm -f \"$d/.$f.abandoned\"; break; }; "
-                + "else " + shipperAlive + " || { echo \"mockupAWS (pid $pid) stopped while archiving $f\" >&2; exit 1; }; "
-                + "[ $n -ge " + patience + " ] && { echo \"archiving $f took over " + PATIENCE_SECONDS + " s\" >&2; exit 1; }; "
-                + "fi; n=$((n+1)); sleep " + POLL_SECONDS + "; done; fi; "
-                + fallback.map(command -> "exec " + command).orElse("echo \"mockupAWS is not running to archive $f; "
-                        + "it stays in pg_wal until it does\" >&2; exit 1");
+        return """
+                #!/bin/sh
+                # mockupAWS's archive_command: sh %1$s %%p %%f (see io.mockupaws.platform.db.WalHandover).
+                # Written at every start of the server; changes here do not last.
+                d=%2$s; p="$1"; f="$2"; pid=
+                rm -f "$d/$f%4$s" "$d/$f%5$s"
+                alive() { { kill -0 "$pid" || [ -d "/proc/$pid" ]; } 2>/dev/null; }
+                if { read pid < "$d/%3$s" || [ -n "$pid" ]; } 2>/dev/null && alive \\
+                        && echo "$p" > "$d/.$f.tmp" && mv -f "$d/.$f.tmp" "$d/$f%6$s"; then
+                    n=0
+                    while :; do
+                        if [ -e "$d/$f%4$s" ]; then rm -f "$d/$f%4$s"; exit 0; fi
+                        if [ -e "$d/$f%5$s" ]; then cat "$d/$f%5$s" >&2; rm -f "$d/$f%5$s"; exit 1; fi
+                        if [ -e "$d/$f%6$s" ]; then
+                            # not claimed: take it back (a rename, so the shipper cannot claim it too) and archive here
+                            if [ $n -ge %7$d ] && mv "$d/$f%6$s" "$d/.$f.abandoned" 2>/dev/null; then
+                                rm -f "$d/.$f.abandoned"; break
+                            fi
+                        else
+                            alive || { echo "mockupAWS (pid $pid) stopped while archiving $f" >&2; exit 1; }
+                            if [ $n -ge %8$d ]; then echo "archiving $f took over %9$d s" >&2; exit 1; fi
+                        fi
+                        n=$((n+1)); sleep %10$s
+                    done
+                fi
+                %11$s
+                """.formatted(quoted(folder.resolve(SCRIPT)), quoted(folder), ALIVE, DONE, ERROR, REQUEST, pickup, patience,
+                PATIENCE_SECONDS, POLL_SECONDS,
+                fallback.map(command -> "exec " + command + " \"$p\"")
+                        .orElse("echo \"mockupAWS is not running to archive $f; it stays in pg_wal until it does\" >&2; exit 1"));
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "'\\''") + "'";
     }
 }

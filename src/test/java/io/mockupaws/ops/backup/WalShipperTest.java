@@ -177,19 +177,19 @@ class WalShipperTest {
 
     /** As PostgreSQL's archiver runs it: in the cluster directory, with %p relative to it. */
     private Process start(String name) throws IOException {
-        String fallback = "touch '" + temp.resolve("fallback-") + "'\"%f\"";
-        String command = WalHandover.archiveCommand(folder, Optional.of(fallback))
+        // stands in for "... backup wal-push --data-dir DIR": leaves pg_wal/<name>.fallback
+        String command = WalHandover.install(folder, Optional.of("sh -c 'touch \"$1.fallback\"' wal-push"))
                 .replace("%p", "pg_wal/" + name).replace("%f", name);
         return new ProcessBuilder("sh", "-c", command).directory(cluster.toFile()).start();
     }
 
     private boolean fallbackRan(String name) {
-        return Files.exists(temp.resolve("fallback-" + name));
+        return Files.exists(cluster.resolve("pg_wal").resolve(name + ".fallback"));
     }
 
     private List<String> leftInFolder() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(WalHandover.SCRIPT)).sorted().toList();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,9 @@ class WalShippingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry registry;
+
     @Test
     void aFinishedSegmentIsShippedByTheProcessThatRunsTheServer() throws InterruptedException {
         WalShipper shipper = WalShipper.of(Path.of(DATA_DIR)).orElseThrow(() -> new AssertionError("no shipper runs"));
@@ -40,6 +44,7 @@ class WalShippingTest {
         }
 
         assertThat(shipper.shipped()).as("shipped here").isGreaterThan(before);
+        assertThat(registry.get("mockupaws.wal.shipped").functionCounter().count()).isEqualTo((double) shipper.shipped());
         assertThat(Path.of(DATA_DIR, "objects", "wal", segment)).exists();
         assertThat(Files.exists(Path.of(DATA_DIR, "wal-handover", segment + ".push"))).isFalse();
     }
