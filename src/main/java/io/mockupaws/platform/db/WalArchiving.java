@@ -68,8 +68,7 @@ final class WalArchiving {
                 + "user can read to lift this."));
         settings.put("archive_mode", "on");
         settings.put("archive_timeout", Long.toString(archiveTimeoutSeconds(env.getProperty(TIMEOUT, "60s"))));
-        Path handover = WalHandover.folder(root);
-        prepareFolder(handover, user);
+        Path handover = WalHandover.prepare(root, user);
         Optional<String> push = unreadable.isPresent() ? Optional.empty()
                 : Optional.of(self.shellCommand("backup", "wal-push", "--data-dir", root.toString()));
         settings.put("archive_command", SelfInvocation.confString(WalHandover.install(handover, push)));
@@ -101,15 +100,6 @@ final class WalArchiving {
             throw new EmbeddedPostgresException(TIMEOUT + " (MOCKUPAWS_WAL_ARCHIVE_TIMEOUT) must be at least 1 second, not " + value);
         }
         return timeout.toSeconds();
-    }
-
-    private static void prepareFolder(Path folder, ServerUser user) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new EmbeddedPostgresException("Could not create " + folder + ": " + e.getMessage(), e);
-        }
-        user.handOverItself(folder);
     }
 
     private static void prepareWalFolder(Path objects, ServerUser user) {
