@@ -9,6 +9,7 @@
 GB=${1:-1}; RPO_MINUTES=${2:-5}
 build
 start_app
+sign_in # every scenario has an owner
 machine
 PG_PORT=$(sed -n 4p "$BENCH_DATA/pg/postmaster.pid")
 export PGPASSWORD; PGPASSWORD=$(cat "$BENCH_DATA/pg-superuser-password")
@@ -30,8 +31,9 @@ rows=$((GB * 3300000))
 echo "generating ~${GB} GB ($rows events)..."
 t0=$(now)
 "${PSQL[@]}" <<SQL
-INSERT INTO scenarios (name, region, pipeline, status, started_at)
-SELECT 'benchmark ' || g, 'eu-west-1', '{}', 'running', now() FROM generate_series(1, 100) g;
+INSERT INTO scenarios (owner_id, name, region, pipeline, status, started_at)
+SELECT (SELECT id FROM users WHERE email = 'bench@example.com'), 'benchmark ' || g, 'eu-west-1', '{}', 'running', now()
+FROM generate_series(1, 100) g;
 INSERT INTO scenario_logs (scenario_id, received_at, source, message_hash, preview, size_bytes, sqs_blocks, token_count,
                            char_count, pii_types, has_pii)
 SELECT (SELECT id FROM scenarios ORDER BY name OFFSET (g % 100) LIMIT 1),
@@ -60,7 +62,7 @@ report "restore full, logical, --jobs 4 (RTO)" "$(echo "$out" | inner 'in [0-9.]
 "${PSQL[@]}" -c "DROP DATABASE bench_restored"
 out=$(jar backup base); echo "$out" | head -2
 report "backup base (pg_basebackup -Ft -z1)" "$(echo "$out" | inner 'completed in [0-9.]+ s')"
-"${PSQL[@]}" -c "INSERT INTO scenarios (name, region, pipeline) VALUES ('after the base backup', 'us-east-1', '{}'); SELECT pg_switch_wal()" > /dev/null
+"${PSQL[@]}" -c "INSERT INTO scenarios (owner_id, name, region, pipeline) SELECT id, 'after the base backup', 'us-east-1', '{}' FROM users WHERE email = 'bench@example.com'; SELECT pg_switch_wal()" > /dev/null
 await_archiver
 rm -rf "$BENCH_DATA-pitr"
 out=$(jar restore latest --target-dir "$BENCH_DATA-pitr"); echo "$out" | grep -E '^Restored|unpacked|recovered|validated'
