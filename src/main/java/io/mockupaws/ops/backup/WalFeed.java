@@ -1,5 +1,6 @@
 package io.mockupaws.ops.backup;
 
+import io.mockupaws.platform.db.SelfInvocation;
 import io.mockupaws.platform.db.ServerUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class WalFeed implements AutoCloseable {
 
     /** The restore_command that asks a feed on {@code folder}. */
     static String restoreCommand(Path folder) {
-        String d = "'" + folder.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+        String d = SelfInvocation.shellQuoted(folder.toAbsolutePath().toString());
         return "d=" + d + "; f=\"%f\"; : > \"$d/$f.want\" || exit 127; n=0; "
                 + "while [ ! -e \"$d/$f\" ] && [ ! -e \"$d/$f.none\" ] && [ ! -e \"$d/$f.error\" ]; do "
                 + "n=$((n+1)); [ $n -gt " + PATIENCE_SECONDS * 100 + " ] && exit 1; sleep 0.01; done; "

@@ -16,6 +16,7 @@ import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +41,7 @@ public final class WalShipper implements AutoCloseable {
     private final Path walDirectory;
     private final WalArchive archive;
     private final AutoCloseable resources;
-    private final Object server;
+    private final EmbeddedPostgres server;
     private final Thread thread;
     private final AtomicLong shipped = new AtomicLong();
     private volatile boolean running = true;
@@ -48,8 +49,9 @@ public final class WalShipper implements AutoCloseable {
     /**
      * @param walDirectory the cluster's {@code pg_wal}: the only place a request may point to
      * @param resources    closed with the shipper (the stores the archive writes to)
+     * @param server       whose WAL this is: a restarted server gets a new shipper (null in tests without one)
      */
-    WalShipper(Path folder, Path walDirectory, WalArchive archive, AutoCloseable resources, Object server) {
+    WalShipper(Path folder, Path walDirectory, WalArchive archive, AutoCloseable resources, EmbeddedPostgres server) {
         this.folder = folder;
         this.walDirectory = walDirectory.toAbsolutePath().normalize();
         this.archive = archive;
@@ -86,8 +88,8 @@ public final class WalShipper implements AutoCloseable {
     }
 
     /** The shipper of this process for the data directory, if it runs. */
-    static java.util.Optional<WalShipper> of(Path dataRoot) {
-        return java.util.Optional.ofNullable(RUNNING.get(dataRoot.toAbsolutePath().normalize()));
+    static Optional<WalShipper> of(Path dataRoot) {
+        return Optional.ofNullable(RUNNING.get(dataRoot.toAbsolutePath().normalize()));
     }
 
     /** WAL files this shipper has archived. */

@@ -28,10 +28,7 @@ final class Commands {
             try {
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                         .redirectErrorStream(true).redirectOutput(output.toFile());
-                pb.environment().putAll(extraEnvironment);
-                pb.environment().put("LC_ALL", "C");
-                pb.environment().put("LANG", "C");
-                pb.environment().put("HOME", workDir.toString());
+                addEnvironment(pb.environment(), workDir, extraEnvironment);
                 Process p = pb.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
@@ -51,6 +48,14 @@ final class Commands {
             Thread.currentThread().interrupt();
             throw new EmbeddedPostgresException("Interrupted while running " + describe(cmd), e);
         }
+    }
+
+    /** What a command run in {@code workDir} gets on top of the environment it inherits. */
+    static void addEnvironment(Map<String, String> environment, Path workDir, Map<String, String> extraEnvironment) {
+        environment.putAll(extraEnvironment);
+        environment.put("LC_ALL", "C");
+        environment.put("LANG", "C");
+        environment.put("HOME", workDir.toString());
     }
 
     private static String describe(List<String> cmd) {

@@ -307,8 +307,9 @@ public final class EmbeddedPostgres {
             cmd.addAll(List.of(binDir.resolve("pg_ctl").toString(), "start", "-D", pgData.toString(), "-w", "-t", "120",
                     "-l", logDir.resolve("postgres.log").toString()));
             Commands.run(cmd, Duration.ofMinutes(3), dataRoot, serverEnvironment);
+            // exactly what pg_ctl, and with it the server and its archive_command, inherited
             Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-            environment.putAll(serverEnvironment);
+            Commands.addEnvironment(environment, dataRoot, serverEnvironment);
             commandEnvironment = Map.copyOf(environment);
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedPostgresException(e.getMessage() + "\nServer log: " + logDir.resolve("postgres.log"), e);

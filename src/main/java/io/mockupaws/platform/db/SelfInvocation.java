@@ -87,8 +87,13 @@ public record SelfInvocation(List<String> prefix, List<Path> classPath) {
         if (part.matches("%[pfr]")) {
             line.append('"').append(part).append('"');
         } else {
-            line.append('\'').append(part.replace("'", "'\\''")).append('\'');
+            line.append(shellQuoted(part));
         }
+    }
+
+    /** {@code value} as one word for {@code sh}: in single quotes, its own single quotes closed, escaped and reopened. */
+    public static String shellQuoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     /** A setting value for postgresql.conf: the command in single quotes, its own single quotes doubled. */

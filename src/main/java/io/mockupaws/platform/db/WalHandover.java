@@ -75,7 +75,7 @@ public final class WalHandover {
             if (Files.isDirectory(memory) && Files.isWritable(memory)) {
                 Path target = memory.resolve("mockupaws-" + FOLDER + "-" + shortHash(folder.toString()));
                 if (makeOwnDirectory(target, user)) {
-                    if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) deleteTree(folder);
+                    if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) PostgresBinaries.deleteTree(folder);
                     Files.deleteIfExists(folder);
                     Files.createSymbolicLink(folder, target);
                     return folder;
@@ -111,13 +111,6 @@ public final class WalHandover {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) Files.deleteIfExists(file);
-        }
-        Files.delete(dir);
     }
 
     /**
@@ -177,6 +170,6 @@ public final class WalHandover {
     }
 
     private static String quoted(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+        return SelfInvocation.shellQuoted(path.toAbsolutePath().toString());
     }
 }
